@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config/config.js';
+import type { Db } from './db/database.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
+import { membersService } from './modules/members/members.service.js';
+import { organizationsQueries } from './modules/organizations/organizations.queries.js';
+import { organizationsRoutes } from './modules/organizations/organizations.routes.js';
+import { organizationsService } from './modules/organizations/organizations.service.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
+import { installAuthHook } from './platform/authHook.js';
+import { installErrorHandler } from './platform/errorHandler.js';
+import { uuidv7 } from './platform/ids.js';
+
+// Vietnamese validation messages everywhere zod speaks to users.
+z.config(z.locales.vi());
+
+export type AppConfig = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies' | 'logLevel'>;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webRoot = [resolve(here, '../../web/dist'), resolve(here, '../../web/public')].find((p) => existsSync(p));
+
+export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Đảng vụ API', description: 'Quản lý công tác xây dựng Đảng — tổ chức, đảng viên và lịch sử', version: '0.1.0' },
+      servers: [],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dangvu_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app);
+
+  const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  installAuthHook(app, db.kysely, policy);
+
+  app.get('/api/health', { schema: { tags: ['health'] } }, async () => {
+    await db.kysely.selectFrom('organization').select('id').limit(1).execute();
+    return { status: 'ok', engine: db.engine };
+  });
+
+  const members = membersService(db.kysely, db.engine);
+  const orgs = organizationsService(db.kysely);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(db.kysely, policy, config.secureCookies));
+      await api.register(organizationsRoutes(orgs, organizationsQueries(db.kysely)));
+      await api.register(membersRoutes(members));
+      await api.register(statsRoutes(db.kysely));
+      await api.register(auditRoutes(db.kysely));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  return app;
+}

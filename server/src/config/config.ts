@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  DANGVU_DATA_DIR: z.string().trim().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DANGVU_ADMIN_PASSWORD: z.string().min(10, 'DANGVU_ADMIN_PASSWORD phải có ít nhất 10 ký tự').optional(),
+  DANGVU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  DANGVU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  DANGVU_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+/** Parsed once at start-up; a bad setting stops the process with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DANGVU_DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL ?? resolve(dataDir, 'dangvu.sqlite'),
+    dataDir,
+    port: e.PORT,
+    host: e.HOST,
+    adminPassword: e.DANGVU_ADMIN_PASSWORD,
+    sessionIdleMinutes: e.DANGVU_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.DANGVU_SESSION_MAX_HOURS,
+    secureCookies: e.DANGVU_SECURE_COOKIES === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

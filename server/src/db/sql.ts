@@ -1,0 +1,35 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+
+/**
+ * The only helpers that know how history and scope are expressed in SQL.
+ * Every list, count and report builds its predicates from these.
+ */
+
+/** Half-open validity: valid_from <= d < valid_to (valid_to null = still valid). */
+export function validOn<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  table: string,
+  asOf: string,
+): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${table}.valid_from`)} <= ${asOf} and (${sql.ref(`${table}.valid_to`)} is null or ${sql.ref(`${table}.valid_to`)} > ${asOf}))`;
+}
+
+/** Upper bound for a `/a/b/` prefix: '/' + 1 = '0', so [p, upper) holds exactly the subtree. */
+export function pathUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + '0';
+}
+
+/** `column` lies in one of the subtrees; an empty list matches nothing. */
+export function inSubtrees(column: string, prefixes: readonly string[]): Expression<SqlBool> {
+  if (prefixes.length === 0) return sql<SqlBool>`1 = 0`;
+  const parts = prefixes.map((p) => sql`(${sql.ref(column)} >= ${p} and ${sql.ref(column)} < ${pathUpperBound(p)})`);
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** Drop prefixes already covered by a shorter one, so predicates stay small. */
+export function minimalPrefixes(prefixes: readonly string[]): string[] {
+  const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length);
+  const out: string[] = [];
+  for (const p of sorted) if (!out.some((q) => p.startsWith(q))) out.push(p);
+  return out;
+}

@@ -1,0 +1,95 @@
+import { todayIso } from '@dangvu/common';
+import type { Db } from '../../db/database.js';
+import { IdentifierPool } from './attributes.js';
+import { playHistory } from './history.js';
+import { ProvinceBuild, buildInitialTree, type ProvinceSpec } from './layout.js';
+import { PeopleGen, type PersonRows } from './people.js';
+import { PROVINCES } from './places.js';
+import { IdGen, Rng } from './prng.js';
+import { insertChunked } from './writer.js';
+
+/**
+ * Demo data: one province like Lai Châu (default 30,000 members), or for more than
+ * 500,000 members the 34 provinces of today at their rough relative sizes. History
+ * runs from the province's founding in 2004 to today, through the 2025 restructuring.
+ * Deterministic for a seed: two runs give identical rows, ids and timestamps included.
+ */
+
+export interface DemoOptions {
+  seed: number;
+  members: number;
+  onProgress?: (done: number, total: number, phase: string) => void;
+}
+
+export interface DemoResult {
+  provinceRootIds: string[];
+  communeIds: string[];
+}
+
+const NATIONAL_ABOVE = 500_000;
+/** Persons per write transaction. */
+const BATCH = 2_000;
+export const NON_MEMBER_SHARE = 0.02;
+
+export function planProvinces(members: number, today: string): ProvinceSpec[] {
+  const laiChau = PROVINCES.findIndex((p) => p.name === 'Lai Châu');
+  if (members <= NATIONAL_ABOVE) return [{ ...PROVINCES[laiChau]!, index: 0, members, today }];
+  const total = PROVINCES.reduce((s, p) => s + p.weight, 0);
+  const specs = PROVINCES.map((p, index) => ({ ...p, index, members: Math.max(100, Math.round((members * p.weight) / total)), today }));
+  const diff = members - specs.reduce((s, p) => s + p.members, 0);
+  specs[0]!.members += diff;
+  return specs;
+}
+
+export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResult> {
+  const today = todayIso();
+  const specs = planProvinces(opts.members, today);
+  const ids = new IdGen(opts.seed);
+  const pool = new IdentifierPool(new Rng(opts.seed, 7));
+  const nonMembersOf = (m: number) => Math.round(m * NON_MEMBER_SHARE);
+  const total = specs.reduce((s, p) => s + p.members + nonMembersOf(p.members), 0);
+  let done = 0;
+  const progress = (phase: string) => opts.onProgress?.(done, total, phase);
+  const result: DemoResult = { provinceRootIds: [], communeIds: [] };
+
+  for (const spec of specs) {
+    const label = specs.length > 1 ? `${spec.name}: ` : '';
+    progress(`${label}tổ chức đảng`);
+    const rng = new Rng(opts.seed, 1_000 + spec.index);
+    const b = new ProvinceBuild(spec, rng.fork(1), ids);
+    buildInitialTree(b);
+    playHistory(b);
+    await db.kysely.transaction().execute(async (trx) => {
+      await insertChunked(db, trx, 'organization', b.model.organizations);
+      await insertChunked(db, trx, 'org_event', b.model.events);
+      await insertChunked(db, trx, 'organization_version', b.model.versions);
+      await insertChunked(db, trx, 'org_event_link', b.model.links);
+    });
+    result.provinceRootIds.push(b.rootId);
+    for (const c of b.communes) if (b.model.current(c.id)) result.communeIds.push(c.id);
+
+    const people = new PeopleGen(b, rng.fork(2), ids, pool);
+    const nonMembers = nonMembersOf(spec.members);
+    const count = spec.members + nonMembers;
+    // Non-members are spread through the batches rather than appended, like real registers.
+    const every = nonMembers ? count / nonMembers : Infinity;
+    let nextNon = every / 2;
+    for (let i = 0; i < count; i += BATCH) {
+      const batch: PersonRows[] = [];
+      for (let j = i; j < Math.min(count, i + BATCH); j++) {
+        if (j >= nextNon) {
+          batch.push(people.nonMember());
+          nextNon += every;
+        } else batch.push(people.member());
+      }
+      await db.kysely.transaction().execute(async (trx) => {
+        await insertChunked(db, trx, 'person', batch.map((r) => r.person));
+        await insertChunked(db, trx, 'member_event', batch.flatMap((r) => r.events));
+        await insertChunked(db, trx, 'membership_episode', batch.flatMap((r) => r.episodes));
+      });
+      done += batch.length;
+      progress(`${label}đảng viên`);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,209 @@
+import { displayNameKey, foldVietnamese, type MemberStatusFilter } from '@dangvu/common';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Engine } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { inSubtrees, validOn } from '../../db/sql.js';
+
+export interface MemberFilter {
+  /** Subtrees already intersected with the caller's scope. */
+  prefixes: readonly string[];
+  selfPersonId?: string | null;
+  q?: string;
+  status?: MemberStatusFilter;
+  sex?: string;
+  ethnicity?: string;
+  includeNonMembers?: boolean;
+}
+
+/** Folded words of a query, reduced to what the index stores: letters and digits. */
+export function searchTokens(q: string): string[] {
+  return foldVietnamese(q)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+/**
+ * Word-prefix search served by an index on both engines: FTS5 on SQLite, a trigram
+ * GIN index on PostgreSQL over the same ` word word ` text.
+ */
+export function searchPredicate(engine: Engine, tokens: readonly string[]): Expression<SqlBool> {
+  if (engine === 'sqlite') {
+    const match = tokens.map((t) => `"${t}"*`).join(' ');
+    return sql<SqlBool>`p.rowid in (select rowid from person_fts where person_fts match ${match})`;
+  }
+  return sql<SqlBool>`(${sql.join(
+    tokens.map((t) => sql`p.search_text like ${`% ${t}%`}`),
+    sql` and `,
+  )})`;
+}
+
+/** Exact-diacritic matches first, when the user typed diacritics at all. */
+export function rankExpression(q: string | undefined) {
+  if (!q) return null;
+  const key = displayNameKey(q).replace(/[%_\\]/g, '').trim();
+  if (!key || key === foldVietnamese(q)) return null;
+  return sql<number>`case when p.display_key like ${`%${key}%`} then 0 else 1 end`;
+}
+
+const STANDING_FILTERS: Partial<Record<MemberStatusFilter, string>> = {
+  dang_sinh_hoat: 'dang_sinh_hoat',
+  da_chuyen_di: 'da_chuyen_di',
+  xoa_ten: 'xoa_ten',
+  khai_tru: 'khai_tru',
+  tu_tran: 'tu_tran',
+  khong_cong_nhan: 'khong_cong_nhan',
+};
+
+function currentStatus(status: MemberStatusFilter): Expression<SqlBool> {
+  const standing = STANDING_FILTERS[status];
+  if (standing) return sql<SqlBool>`p.standing = ${standing}`;
+  if (status === 'du_bi') return sql<SqlBool>`(p.standing = 'dang_sinh_hoat' and p.official_on is null)`;
+  if (status === 'chinh_thuc') return sql<SqlBool>`(p.standing = 'dang_sinh_hoat' and p.official_on is not null)`;
+  return sql<SqlBool>`(p.standing = 'dang_sinh_hoat' and p.activity = ${status})`;
+}
+
+/** On a past date only what the episodes and dates tell is known: membership and grade. */
+function asOfStatus(status: MemberStatusFilter, asOf: string): Expression<SqlBool> | 'unsupported' {
+  if (status === 'dang_sinh_hoat') return sql<SqlBool>`1 = 1`;
+  if (status === 'du_bi') return sql<SqlBool>`(p.official_on is null or p.official_on > ${asOf})`;
+  if (status === 'chinh_thuc') return sql<SqlBool>`(p.official_on is not null and p.official_on <= ${asOf})`;
+  return 'unsupported';
+}
+
+const summaryColumns = [
+  'p.id',
+  'p.full_name',
+  'p.sex',
+  'p.birth_date',
+  'p.ethnicity',
+  'p.cccd',
+  'p.card_no',
+  'p.org_id',
+  'p.standing',
+  'p.activity',
+  'p.admitted_on',
+  'p.official_on',
+] as const;
+
+export function membersRepository(db: Kysely<Database>, engine: Engine) {
+  function common(f: MemberFilter) {
+    const preds: Expression<SqlBool>[] = [];
+    if (f.selfPersonId !== undefined) preds.push(f.selfPersonId ? sql<SqlBool>`p.id = ${f.selfPersonId}` : sql<SqlBool>`1 = 0`);
+    const tokens = f.q ? searchTokens(f.q) : [];
+    if (tokens.length) preds.push(searchPredicate(engine, tokens));
+    if (f.sex) preds.push(sql<SqlBool>`p.sex = ${f.sex}`);
+    if (f.ethnicity) preds.push(sql<SqlBool>`p.ethnicity = ${f.ethnicity}`);
+    return preds;
+  }
+
+  return {
+    /** Today's list: the person rows carry current state and current path. */
+    async listCurrent(f: MemberFilter, page: number, pageSize: number) {
+      const preds = [inSubtrees('p.path', f.prefixes), ...common(f)];
+      if (f.status) preds.push(currentStatus(f.status));
+      // By default the list is today's members; former members need a status, non-members the flag.
+      else if (!f.includeNonMembers) preds.push(sql<SqlBool>`p.standing = 'dang_sinh_hoat'`);
+      const where = sql<SqlBool>`${sql.join(preds, sql` and `)}`;
+      const base = db.selectFrom('person as p').where(where);
+      const [{ n }] = (await base.select((eb) => eb.fn.countAll<number>().as('n')).execute()) as [{ n: number }];
+      const rows = await base
+        .leftJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'p.org_id').on('v.valid_to', 'is', null))
+        .select([...summaryColumns, 'v.name as org_name'])
+        .$call((qb) => {
+          const rank = rankExpression(f.q);
+          return rank ? qb.orderBy(rank) : qb;
+        })
+        .orderBy('p.sort_key')
+        .orderBy('p.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return { total: Number(n), rows };
+    },
+
+    /** A past date: primary episodes valid then, in cells whose path then lay in the subtrees. */
+    async listAsOf(f: MemberFilter, asOf: string, page: number, pageSize: number) {
+      const preds = [...common(f)];
+      if (f.status) {
+        const s = asOfStatus(f.status, asOf);
+        if (s === 'unsupported') return 'unsupported' as const;
+        preds.push(s);
+      }
+      const base = db
+        .selectFrom('membership_episode as e')
+        .innerJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'e.org_id'))
+        .innerJoin('person as p', 'p.id', 'e.person_id')
+        .where('e.kind', '=', 'primary')
+        .where((eb) => validOn(eb, 'e', asOf))
+        .where((eb) => validOn(eb, 'v', asOf))
+        .where(inSubtrees('v.path', f.prefixes))
+        .where(preds.length ? sql<SqlBool>`${sql.join(preds, sql` and `)}` : sql<SqlBool>`1 = 1`);
+      const [{ n }] = (await base.select((eb) => eb.fn.countAll<number>().as('n')).execute()) as [{ n: number }];
+      const rows = await base
+        .select([...summaryColumns, 'v.name as org_name', 'e.org_id as episode_org_id'])
+        .$call((qb) => {
+          const rank = rankExpression(f.q);
+          return rank ? qb.orderBy(rank) : qb;
+        })
+        .orderBy('p.sort_key')
+        .orderBy('p.id')
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .execute();
+      return { total: Number(n), rows };
+    },
+
+    /** Likely duplicates of one record: same CCCD, or same folded name and birth date. */
+    async duplicatesOf(p: { id?: string; cccd: string | null; folded_name: string; birth_date: string }) {
+      const rows = await db
+        .selectFrom('person as p')
+        .select(['p.id', 'p.full_name', 'p.birth_date', 'p.path', 'p.cccd'])
+        .where((eb) =>
+          eb.or([
+            ...(p.cccd ? [eb('p.cccd', '=', p.cccd)] : []),
+            eb.and([eb('p.folded_name', '=', p.folded_name), eb('p.birth_date', '=', p.birth_date)]),
+          ]),
+        )
+        .$if(!!p.id, (qb) => qb.where('p.id', '!=', p.id!))
+        .limit(20)
+        .execute();
+      return rows.map((r) => ({ ...r, reason: p.cccd && r.cccd === p.cccd ? ('same_cccd' as const) : ('same_name_birth' as const) }));
+    },
+
+    /** Groups of likely duplicates inside the subtrees, for the duplicates list. */
+    async duplicateGroups(prefixes: readonly string[], limit: number) {
+      const scoped = inSubtrees('p.path', prefixes);
+      const byCccd = await db
+        .selectFrom('person as p')
+        .select(['p.cccd as key', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(scoped)
+        .where('p.cccd', 'is not', null)
+        .groupBy('p.cccd')
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .limit(limit)
+        .execute();
+      const byName = await db
+        .selectFrom('person as p')
+        .select(['p.folded_name', 'p.birth_date', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(scoped)
+        .groupBy(['p.folded_name', 'p.birth_date'])
+        .having((eb) => eb.fn.countAll(), '>', 1)
+        .limit(limit)
+        .execute();
+      const people = async (w: Expression<SqlBool>) =>
+        db.selectFrom('person as p').select(['p.id', 'p.full_name', 'p.birth_date', 'p.cccd', 'p.org_id']).where(scoped).where(w).orderBy('p.sort_key').execute();
+      const groups = [];
+      for (const g of byCccd) groups.push({ reason: 'same_cccd' as const, key: g.key!, people: await people(sql<SqlBool>`p.cccd = ${g.key}`) });
+      for (const g of byName)
+        groups.push({
+          reason: 'same_name_birth' as const,
+          key: `${g.folded_name}|${g.birth_date}`,
+          people: await people(sql<SqlBool>`p.folded_name = ${g.folded_name} and p.birth_date = ${g.birth_date}`),
+        });
+      return groups;
+    },
+  };
+}
+
+export type MembersRepository = ReturnType<typeof membersRepository>;
