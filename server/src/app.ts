@@ -26,6 +26,12 @@ import { uuidv7 } from './platform/ids.js';
 // Vietnamese validation messages everywhere zod speaks to users.
 z.config(z.locales.vi());
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export type AppConfig = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies' | 'logLevel'>;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +45,12 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
     bodyLimit: 1_048_576,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
+  // Every registered route, so tests can prove that each mutating one is audited and validated.
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routeTable.push({ method: m, url: r.url });
+  });
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
