@@ -11,7 +11,9 @@ import {
 } from '@dangvu/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Readable } from 'node:stream';
 import { requireCtx } from '../../platform/http.js';
+import { exportMembersCsv } from './members.export.js';
 import type { MembersService } from './members.service.js';
 
 const params = z.object({ id });
@@ -22,6 +24,18 @@ export function membersRoutes(svc: MembersService): FastifyPluginAsyncZod {
     app.get('/members', { schema: { tags, querystring: memberListQuery, response: { 200: memberListOut } } }, async (req) =>
       svc.list(requireCtx(req, 'member.read'), req.query),
     );
+    app.get('/members/export.csv', { schema: { tags, querystring: memberListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+      const ctx = requireCtx(req, 'member.read');
+      const first = exportMembersCsv(svc, ctx, req.query);
+      // Pull the header and first page before answering, so a bad filter is still a clean 4xx.
+      const head = await first.next();
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="dang-vien-${new Date().toISOString().slice(0, 10)}.csv"`);
+      return reply.send(Readable.from((async function* () {
+        if (!head.done) yield head.value;
+        yield* first;
+      })()));
+    });
     app.get('/members/duplicates', { schema: { tags } }, async (req) => ({ groups: await svc.duplicates(requireCtx(req, 'member.read')) }));
     app.get('/members/:id', { schema: { tags, params, response: { 200: memberDetailOut } } }, async (req) =>
       svc.detail(requireCtx(req, 'member.read'), req.params.id),
