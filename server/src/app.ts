@@ -43,7 +43,8 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
     genReqId: () => uuidv7(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Behind a reverse proxy, set one up explicitly; trusting X-Forwarded-For by default would let anyone dodge the login rate limit.
+    trustProxy: process.env.DANGVU_TRUST_PROXY === 'true',
   }).withTypeProvider<ZodTypeProvider>();
   // Every registered route, so tests can prove that each mutating one is audited and validated.
   const routeTable: { method: string; url: string }[] = [];
