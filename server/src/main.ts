@@ -89,7 +89,7 @@ async function main() {
       await migrateToLatest(db);
       if (!(await db.kysely.selectFrom('organization').select('id').limit(1).execute()).length) {
         console.log('Cơ sở dữ liệu trống: đang tạo tỉnh mẫu…');
-        await demo(db, 1, 30000);
+        await demo(db, 1, config.demoMembers);
       }
       const admin = await usersService(db.kysely).ensureAdmin(SYSTEM, config.adminPassword);
       if (admin.generatedPassword)

@@ -10,6 +10,7 @@ const schema = z.object({
   DANGVU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   DANGVU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DANGVU_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  DANGVU_DEMO_MEMBERS: z.coerce.number().int().min(100).max(6_000_000).default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,11 +24,13 @@ export interface Config {
   sessionMaxHours: number;
   secureCookies: boolean;
   logLevel: string;
+  demoMembers: number;
 }
 
 /** Parsed once at start-up; a bad setting stops the process with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable means unset, as shells and compose files commonly write it.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
@@ -44,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.DANGVU_SESSION_MAX_HOURS,
     secureCookies: e.DANGVU_SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
+    demoMembers: e.DANGVU_DEMO_MEMBERS,
   };
 }
