@@ -20,7 +20,7 @@ import { organizationsRoutes } from './modules/organizations/organizations.route
 import { organizationsService } from './modules/organizations/organizations.service.js';
 import { statsRoutes } from './modules/stats/stats.routes.js';
 import { installAuthHook } from './platform/authHook.js';
-import { installErrorHandler } from './platform/errorHandler.js';
+import { installErrorHandler, notFoundBody } from './platform/errorHandler.js';
 import { uuidv7 } from './platform/ids.js';
 
 // Vietnamese validation messages everywhere zod speaks to users.
@@ -97,5 +97,10 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
   );
 
   if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  // Client-side routes (/members/…) load the app shell; unknown API paths stay JSON 404s.
+  app.setNotFoundHandler((req, reply) => {
+    if (webRoot && req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(notFoundBody(req.method, req.url));
+  });
   return app;
 }

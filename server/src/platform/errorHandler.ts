@@ -36,7 +36,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.'));
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `Không tìm thấy đường dẫn ${req.method} ${req.url.split('?')[0]}`));
-  });
+}
+
+export function notFoundBody(method: string, url: string): ErrorBody {
+  return body('NOT_FOUND', `Không tìm thấy đường dẫn ${method} ${url.split('?')[0]}`);
 }

@@ -1,0 +1,81 @@
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Select, Space, Switch, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from './auth';
+import { useI18n, type Lang } from './i18n';
+import { useSettings } from './settings';
+import { PageLoading } from '../ui/PageState';
+
+/** The frame every signed-in screen sits in: a side menu on a desk, a drawer on a phone. */
+export function AppLayout() {
+  const { me, loading, logout } = useAuth();
+  const { t, lang, setLang } = useI18n();
+  const { largeText, setLargeText } = useSettings();
+  const screens = Grid.useBreakpoint();
+  const [drawer, setDrawer] = useState(false);
+  const location = useLocation();
+  if (loading) return <PageLoading />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
+    { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> },
+    { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
+    ...(me.role === 'quan_tri' ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
+  ];
+  const menu = <Menu mode="inline" selectedKeys={[section]} items={items} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 0 }} />;
+  const narrow = !screens.md;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider width={220} theme="light" className="no-print">
+          <div style={{ padding: '16px 20px', fontWeight: 700, fontSize: '1.2em', color: '#b71c1c' }}>{t('app.name')}</div>
+          <nav aria-label={t('nav.menu')}>{menu}</nav>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="no-print" style={{ background: '#fff', padding: '0 12px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #eee', height: 'auto', minHeight: 56, flexWrap: 'wrap' }}>
+          {narrow && <Button icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawer(true)} />}
+          {narrow && <span style={{ fontWeight: 700, color: '#b71c1c' }}>{t('app.name')}</span>}
+          <div style={{ flex: 1 }} />
+          <Space wrap size="small">
+            <label>
+              <Space size={4}>
+                <span>{t('settings.largeText')}</span>
+                <Switch checked={largeText} onChange={setLargeText} aria-label={t('settings.largeText')} />
+              </Space>
+            </label>
+            <Select<Lang>
+              value={lang}
+              onChange={setLang}
+              aria-label={t('settings.language')}
+              options={[
+                { value: 'vi', label: 'Tiếng Việt' },
+                { value: 'en', label: 'English' },
+              ]}
+              style={{ width: 120 }}
+            />
+            {!narrow && <Typography.Text>{me.displayName}</Typography.Text>}
+            <Button icon={<LogoutOutlined />} onClick={logout}>
+              {narrow ? null : t('auth.logout')}
+              {narrow && <span className="sr-only">{t('auth.logout')}</span>}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={260} title={t('app.name')}>
+          <nav aria-label={t('nav.menu')}>{menu}</nav>
+        </Drawer>
+        <Layout.Content style={{ padding: narrow ? 8 : 20 }}>
+          <main>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

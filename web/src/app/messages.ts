@@ -1,0 +1,91 @@
+import * as audit from '../modules/audit/messages';
+import * as dashboard from '../modules/dashboard/messages';
+import * as members from '../modules/members/messages';
+import * as orgs from '../modules/orgs/messages';
+
+/**
+ * Every text the interface shows. Vietnamese is the default; English must have the same keys
+ * (the type below makes a missing English text a compile error).
+ */
+const core = {
+  'app.name': 'Đảng vụ',
+  'app.tagline': 'Quản lý công tác xây dựng Đảng',
+  'nav.dashboard': 'Tổng quan',
+  'nav.orgs': 'Tổ chức đảng',
+  'nav.members': 'Đảng viên',
+  'nav.audit': 'Nhật ký thay đổi',
+  'nav.menu': 'Menu',
+  'settings.language': 'Ngôn ngữ',
+  'settings.largeText': 'Chữ lớn',
+  'auth.login': 'Đăng nhập',
+  'auth.logout': 'Đăng xuất',
+  'auth.username': 'Tên đăng nhập',
+  'auth.password': 'Mật khẩu',
+  'auth.required': 'Vui lòng nhập {field}',
+  'auth.expired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  'auth.loggedOut': 'Bạn đã đăng xuất.',
+  'common.loading': 'Đang tải…',
+  'common.retry': 'Thử lại',
+  'common.save': 'Lưu',
+  'common.cancel': 'Hủy',
+  'common.edit': 'Sửa',
+  'common.print': 'In',
+  'common.back': 'Quay lại',
+  'common.search': 'Tìm kiếm',
+  'common.asOf': 'Xem tại ngày',
+  'common.today': 'Hôm nay',
+  'common.none': 'Không có',
+  'common.total': 'Tổng số',
+  'common.error': 'Đã có lỗi',
+  'common.notFound': 'Không tìm thấy trang hoặc hồ sơ này, hoặc nó nằm ngoài phạm vi của bạn.',
+  'common.offline': 'Mất kết nối mạng. Dữ liệu chưa được gửi; hãy thử lại khi có mạng.',
+  'common.saved': 'Đã lưu.',
+  'common.conflict': 'Hồ sơ đã được người khác sửa trong lúc bạn làm việc. Hãy tải lại để xem bản mới nhất rồi sửa lại.',
+  'common.reload': 'Tải lại',
+  'common.records': '{n} bản ghi',
+} as const;
+
+const vi = { ...core, ...dashboard.vi, ...orgs.vi, ...members.vi, ...audit.vi };
+export type MessageKey = keyof typeof vi;
+
+const coreEn: Record<keyof typeof core, string> = {
+  'app.name': 'Đảng vụ',
+  'app.tagline': 'Party-building management',
+  'nav.dashboard': 'Overview',
+  'nav.orgs': 'Organizations',
+  'nav.members': 'Members',
+  'nav.audit': 'Audit log',
+  'nav.menu': 'Menu',
+  'settings.language': 'Language',
+  'settings.largeText': 'Large text',
+  'auth.login': 'Log in',
+  'auth.logout': 'Log out',
+  'auth.username': 'Username',
+  'auth.password': 'Password',
+  'auth.required': 'Please enter {field}',
+  'auth.expired': 'Your session has expired. Please log in again.',
+  'auth.loggedOut': 'You have logged out.',
+  'common.loading': 'Loading…',
+  'common.retry': 'Retry',
+  'common.save': 'Save',
+  'common.cancel': 'Cancel',
+  'common.edit': 'Edit',
+  'common.print': 'Print',
+  'common.back': 'Back',
+  'common.search': 'Search',
+  'common.asOf': 'As of',
+  'common.today': 'Today',
+  'common.none': 'None',
+  'common.total': 'Total',
+  'common.error': 'Something went wrong',
+  'common.notFound': 'This page or record was not found, or it is outside your scope.',
+  'common.offline': 'No network connection. Nothing was sent; try again when you are back online.',
+  'common.saved': 'Saved.',
+  'common.conflict': 'Someone else changed this record while you were editing. Reload to see the latest version, then edit again.',
+  'common.reload': 'Reload',
+  'common.records': '{n} records',
+};
+
+const en: Record<MessageKey, string> = { ...coreEn, ...dashboard.en, ...orgs.en, ...members.en, ...audit.en };
+
+export const messages: Record<'vi' | 'en', Record<MessageKey, string>> = { vi, en };

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AuthProvider } from './auth';
+
+// Every screen but login loads on demand, so the first screen stays light on a weak connection.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+const LoginPage = lazy(() => import('../modules/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
+const TreePage = lazy(() => import('../modules/orgs/TreePage'));
+const OrgPage = lazy(() => import('../modules/orgs/OrgPage'));
+const MemberListPage = lazy(() => import('../modules/members/MemberListPage'));
+const MemberProfilePage = lazy(() => import('../modules/members/MemberProfilePage'));
+const MemberEditPage = lazy(() => import('../modules/members/MemberEditPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
+    </AuthProvider>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/', element: <DashboardPage /> },
+          { path: '/orgs', element: <TreePage /> },
+          { path: '/orgs/:id', element: <OrgPage /> },
+          { path: '/members', element: <MemberListPage /> },
+          { path: '/members/new', element: <MemberEditPage /> },
+          { path: '/members/:id', element: <MemberProfilePage /> },
+          { path: '/members/:id/edit', element: <MemberEditPage /> },
+          { path: '/audit', element: <AuditPage /> },
+        ],
+      },
+    ],
+  },
+]);

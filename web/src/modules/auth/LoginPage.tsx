@@ -1,0 +1,69 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import type { Me } from '../../app/auth';
+import { useI18n, type Lang } from '../../app/i18n';
+
+export function LoginPage() {
+  const { t, lang, setLang } = useI18n();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reason = params.get('reason');
+  const notice = reason === 'expired' ? t('auth.expired') : reason === 'logout' ? t('auth.loggedOut') : null;
+
+  async function submit(v: { username: string; password: string }) {
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api<Me>('POST', '/auth/login', v);
+      qc.setQueryData(['me'], me);
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.status === 0 ? t('common.offline') : e.message) : t('common.error'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 12 }}>
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <Typography.Title level={1} style={{ color: '#b71c1c', marginTop: 0, fontSize: '1.8em' }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
+        {notice && <Alert type="info" showIcon message={notice} style={{ marginBottom: 16 }} />}
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, message: t('auth.required', { field: t('auth.username').toLowerCase() }) }]}>
+            <Input autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.required', { field: t('auth.password').toLowerCase() }) }]}>
+            <Input.Password autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('auth.login')}
+          </Button>
+        </Form>
+        <div style={{ marginTop: 16, textAlign: 'right' }}>
+          <Select<Lang>
+            value={lang}
+            onChange={setLang}
+            aria-label={t('settings.language')}
+            options={[
+              { value: 'vi', label: 'Tiếng Việt' },
+              { value: 'en', label: 'English' },
+            ]}
+            style={{ width: 130 }}
+          />
+        </div>
+      </Card>
+    </main>
+  );
+}

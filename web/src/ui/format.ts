@@ -1,0 +1,6 @@
+import { formatDateVi, formatNumberVi } from '@dangvu/common';
+
+/** dd/mm/yyyy for a stored ISO date; empty for none. */
+export const fmtDate = (iso: string | null | undefined): string => (iso ? formatDateVi(iso) : '');
+/** 1.234,5 — Vietnamese grouping in both languages, as the official forms print it. */
+export const fmtNumber = (n: number, digits?: number): string => formatNumberVi(n, digits);
