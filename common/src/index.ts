@@ -14,3 +14,4 @@ export * from './schemas/organization.js';
 export * from './schemas/member.js';
 export * from './schemas/auth.js';
 export * from './schemas/fieldLabels.js';
+export * from './domain/ageBands.js';

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config/config.js';
 import type { Db } from './db/database.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { membersService } from './modules/members/members.service.js';
@@ -91,6 +92,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
       await api.register(organizationsRoutes(orgs, organizationsQueries(db.kysely)));
       await api.register(membersRoutes(members));
       await api.register(statsRoutes(db.kysely));
+      await api.register(dashboardRoutes(db.kysely));
       await api.register(auditRoutes(db.kysely));
     },
     { prefix: '/api/v1' },

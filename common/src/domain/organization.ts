@@ -84,3 +84,12 @@ export const ORG_EVENT_LABELS: Record<OrgEventKind, { vi: string; en: string }> 
 /** Roles an organization plays in an event's lineage links. */
 export const LINK_ROLES = ['established', 'merged_into', 'split_into', 'transferred', 'dissolved', 'renamed'] as const;
 export type LinkRole = (typeof LINK_ROLES)[number];
+
+export const PARTY_POST_TITLES = ['bi_thu', 'pho_bi_thu', 'uy_vien_btv', 'cap_uy_vien'] as const;
+export type PartyPostTitle = (typeof PARTY_POST_TITLES)[number];
+export const PARTY_POST_LABELS: Record<PartyPostTitle, { vi: string; en: string }> = {
+  bi_thu: { vi: 'Bí thư', en: 'Secretary' },
+  pho_bi_thu: { vi: 'Phó Bí thư', en: 'Deputy secretary' },
+  uy_vien_btv: { vi: 'Ủy viên Ban Thường vụ', en: 'Standing committee member' },
+  cap_uy_vien: { vi: 'Cấp ủy viên', en: 'Committee member' },
+};

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { MEMBER_EVENT_KINDS, MEMBER_STATUS_FILTERS } from '../domain/memberLedger.js';
+import { AGE_BANDS } from '../domain/ageBands.js';
 import { ethnicityCodeSchema } from '../reference/ethnicities.js';
 import {
   academicTitleSchema,
   generalEducationSchema,
   occupationGroupSchema,
+  POLITICAL_THEORY_LEVELS,
   politicalTheoryLevelSchema,
   professionalQualificationSchema,
   sexSchema,
@@ -94,6 +96,11 @@ export const memberListQuery = z.object({
   status: z.enum(MEMBER_STATUS_FILTERS).optional(),
   sex: sexSchema.optional(),
   ethnicity: ethnicityCodeSchema.optional(),
+  ageBand: z.enum(AGE_BANDS).optional(),
+  theory: z.enum([...POLITICAL_THEORY_LEVELS, 'khong']).optional(),
+  admittedYear: z.coerce.number().int().min(1930).max(2200).optional(),
+  eventKind: z.enum(MEMBER_EVENT_KINDS).optional(),
+  eventYear: z.coerce.number().int().min(1930).max(2200).optional(),
   asOf: isoDate.optional(),
   page,
   pageSize,

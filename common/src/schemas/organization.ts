@@ -85,7 +85,9 @@ export const orgEventOut = z.object({
   decisionDate: z.string().nullable(),
   issuer: z.string(),
   note: z.string().nullable(),
-  links: z.array(z.object({ fromOrgId: z.string().nullable(), toOrgId: z.string().nullable(), role: z.string() })),
+  links: z.array(
+    z.object({ fromOrgId: z.string().nullable(), toOrgId: z.string().nullable(), role: z.string(), fromName: z.string().nullable(), toName: z.string().nullable() }),
+  ),
 });
 
 export const orgDetailOut = z.object({
@@ -97,4 +99,6 @@ export const orgDetailOut = z.object({
   events: z.array(orgEventOut),
   children: z.array(orgVersionOut),
   memberCount: z.number(),
+  committee: z.array(z.object({ personId: z.string(), fullName: z.string(), title: z.string(), since: z.string(), term: z.string().nullable() })),
+  hostUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), link: z.enum(['cell', 'commune']) })),
 });

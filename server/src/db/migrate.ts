@@ -1,9 +1,11 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m001 from './migrations/001_init.js';
+import * as m002 from './migrations/002_host_units_and_posts.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
+  '002_host_units_and_posts': m002,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

@@ -182,7 +182,40 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface HostUnitTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  org_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  flags: string | null;
+}
+
+export interface HostUnitCellTable {
+  id: string;
+  host_unit_id: string;
+  cell_org_id: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface PartyPostTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  title: string;
+  term: string | null;
+  decision_no: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
 export interface Database {
+  host_unit: HostUnitTable;
+  host_unit_cell: HostUnitCellTable;
+  party_post: PartyPostTable;
   organization: OrganizationTable;
   organization_version: OrganizationVersionTable;
   org_event: OrgEventTable;

@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { foldMemberEvents, isCellKind, todayIso } from '@dangvu/common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { OrgVersionRow } from '../../db/schema.js';
@@ -16,11 +17,30 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export function sqliteTestDatabase(label: string): TestDatabase {
+export async function sqliteTestDatabase(label: string): Promise<TestDatabase> {
   const dir = resolve(process.cwd(), '.tmp', 'test-db');
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `${label}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.sqlite`);
   return { url: file, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };
+}
+
+/** A fresh PostgreSQL database on the server the suites use (see test/globalSetup.ts). */
+export async function postgresTestDatabase(label: string): Promise<TestDatabase> {
+  const admin = inject('pgAdminUrl')!;
+  const name = `dangvu_t_${label.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
 const SEED = 42;
@@ -47,23 +67,25 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 const validOn = (v: { valid_from: string; valid_to: string | null }, d: string) => v.valid_from <= d && (v.valid_to === null || v.valid_to > d);
 
-export function demoSuite(name: string, makeDatabase: (label: string) => TestDatabase) {
-  describe(name, () => {
+export function demoSuite(name: string, makeDatabase: (label: string) => Promise<TestDatabase>, skip = false) {
+  describe.skipIf(skip)(name, () => {
     const today = todayIso();
-    const first = makeDatabase('demo-a');
-    const second = makeDatabase('demo-b');
+    let first: TestDatabase;
+    let second: TestDatabase;
     let db: Db;
     let result: DemoResult;
     let versions: OrgVersionRow[];
 
     beforeAll(async () => {
+      first = await makeDatabase('demo_a');
+      second = await makeDatabase('demo_b');
       ({ db, result } = await generated(first));
       versions = await db.kysely.selectFrom('organization_version').selectAll().orderBy('org_id').orderBy('valid_from').execute();
     });
     afterAll(async () => {
       await db?.close();
-      await first.drop();
-      await second.drop();
+      await first?.drop();
+      await second?.drop();
     });
 
     it('derives every person’s stored state and episodes from their stored events by the ledger fold', async () => {
@@ -196,3 +218,4 @@ export function demoSuite(name: string, makeDatabase: (label: string) => TestDat
 }
 
 demoSuite('demo generator [sqlite]', sqliteTestDatabase);
+demoSuite('demo generator [postgres]', postgresTestDatabase, !inject('pgAdminUrl'));

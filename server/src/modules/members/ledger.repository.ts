@@ -44,6 +44,10 @@ export async function appendMemberEvents(
   const existing = await eventsOf(trx, personId);
   const last = existing[existing.length - 1];
   let seq = last ? last.seq : 0;
+  // Every event records where it happened: events without a target take the member's cell then,
+  // so "deaths in commune X in 2023" is a question about events, not about where people are now.
+  const before = foldMemberEvents(existing.map(toLedger));
+  let place = before.ok ? before.state.orgId : null;
   const rows: MemberEventRow[] = news.map((n) => ({
     id: uuidv7(),
     person_id: personId,
@@ -52,7 +56,8 @@ export async function appendMemberEvents(
     decision_no: n.decisionNo ?? null,
     decision_date: n.decisionDate ?? null,
     issuer: n.issuer ?? null,
-    org_id: n.orgId ?? null,
+    // A temporary transfer's org is its destination (a secondary episode), never filled in.
+    org_id: n.kind === 'tam_chuyen_di' ? (n.orgId ?? null) : (place = n.orgId ?? place),
     data: n.data ? JSON.stringify(n.data) : null,
     seq: ++seq,
     recorded_by: recordedBy,

@@ -1,8 +1,9 @@
-import { displayNameKey, foldVietnamese, type MemberStatusFilter } from '@dangvu/common';
+import { ageBandBirthRange, displayNameKey, foldVietnamese, type AgeBand, type MemberStatusFilter } from '@dangvu/common';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Engine } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
+import { eventPlacePredicate } from '../stats/eventPlace.js';
 
 export interface MemberFilter {
   /** Subtrees already intersected with the caller's scope. */
@@ -13,6 +14,13 @@ export interface MemberFilter {
   sex?: string;
   ethnicity?: string;
   includeNonMembers?: boolean;
+  ageBand?: AgeBand;
+  theory?: string;
+  admittedYear?: number;
+  /** Members with such an event in the window, in a cell under these prefixes on the event's day. */
+  event?: { kind: string; from: string; to: string; prefixes: readonly string[] };
+  /** The date ages are computed on. */
+  asOf: string;
 }
 
 /** Folded words of a query, reduced to what the index stores: letters and digits. */
@@ -94,15 +102,25 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
     if (tokens.length) preds.push(searchPredicate(engine, tokens));
     if (f.sex) preds.push(sql<SqlBool>`p.sex = ${f.sex}`);
     if (f.ethnicity) preds.push(sql<SqlBool>`p.ethnicity = ${f.ethnicity}`);
+    if (f.ageBand) {
+      const r = ageBandBirthRange(f.ageBand, f.asOf);
+      if (r.bornAfter) preds.push(sql<SqlBool>`p.birth_date > ${r.bornAfter}`);
+      if (r.bornOnOrBefore) preds.push(sql<SqlBool>`p.birth_date <= ${r.bornOnOrBefore}`);
+    }
+    if (f.theory) preds.push(f.theory === 'khong' ? sql<SqlBool>`p.political_theory is null` : sql<SqlBool>`p.political_theory = ${f.theory}`);
+    if (f.admittedYear) preds.push(sql<SqlBool>`p.admitted_on >= ${`${f.admittedYear}-01-01`} and p.admitted_on <= ${`${f.admittedYear}-12-31`}`);
+    if (f.event) preds.push(sql<SqlBool>`exists (select 1 from member_event me where me.person_id = p.id and ${eventPlacePredicate([f.event.kind], f.event.from, f.event.to, f.event.prefixes)})`);
     return preds;
   }
 
   return {
     /** Today's list: the person rows carry current state and current path. */
     async listCurrent(f: MemberFilter, page: number, pageSize: number) {
-      const preds = [inSubtrees('p.path', f.prefixes), ...common(f)];
+      // An event filter places people by where the event happened; scope is already inside its prefixes.
+      const preds = [...(f.event ? [] : [inSubtrees('p.path', f.prefixes)]), ...common(f)];
       if (f.status) preds.push(currentStatus(f.status));
-      // By default the list is today's members; former members need a status, non-members the flag.
+      // By default the list is today's members; former members need a status, an event filter or the flag.
+      else if (f.event) preds.push(sql<SqlBool>`p.standing is not null`);
       else if (!f.includeNonMembers) preds.push(sql<SqlBool>`p.standing = 'dang_sinh_hoat'`);
       const where = sql<SqlBool>`${sql.join(preds, sql` and `)}`;
       const base = db.selectFrom('person as p').where(where);

@@ -21,6 +21,7 @@ import { nowIso, uuidv7 } from '../../platform/ids.js';
 import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 import { minimalPrefixes } from '../../db/sql.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
+import { windowPrefixes } from '../stats/eventPlace.js';
 import { appendMemberEvents, eventsOf } from './ledger.repository.js';
 import { checkAdmission, checkEventDate, checkPerson } from './members.policy.js';
 import { membersRepository } from './members.repository.js';
@@ -176,7 +177,19 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
         sex: q.sex,
         ethnicity: q.ethnicity,
         includeNonMembers: q.includeNonMembers === 'true',
+        ageBand: q.ageBand,
+        theory: q.theory,
+        admittedYear: q.admittedYear,
+        asOf,
       };
+      if (q.eventKind) {
+        const from = q.eventYear ? `${q.eventYear}-01-01` : '1900-01-01';
+        const to = q.eventYear ? `${q.eventYear}-12-31` : todayIso();
+        const roots = q.org ? [q.org] : ctx.actor.scopeOrgIds;
+        const eventPrefixes = scope.selfOnly ? ['/'] : await windowPrefixes(db, roots, from, to > todayIso() ? todayIso() : to, (d) => scope.pathsOn(d));
+        const r = await repo.listCurrent({ ...filter, event: { kind: q.eventKind, from, to, prefixes: eventPrefixes } }, q.page, q.pageSize);
+        return { total: r.total, page: q.page, pageSize: q.pageSize, asOf, items: r.rows.map(toSummary) };
+      }
       const isPast = asOf !== todayIso();
       const result = isPast ? await repo.listAsOf(filter, asOf, q.page, q.pageSize) : await repo.listCurrent(filter, q.page, q.pageSize);
       if (result === 'unsupported')

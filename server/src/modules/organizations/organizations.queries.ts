@@ -23,6 +23,23 @@ export const toVersionOut = (v: OrgVersionWithCode) => ({
 
 const NOT_FOUND = () => notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc tổ chức nằm ngoài phạm vi của bạn).');
 
+/** Names around an event: what an organization was called just before it (sources) or from it (targets). */
+async function namesAround(db: Kysely<Database>, wanted: { id: string; on: string; before: boolean }[]) {
+  const out = new Map<string, string>();
+  const ids = [...new Set(wanted.map((w) => w.id))];
+  if (!ids.length) return out;
+  const versions = await db.selectFrom('organization_version').select(['org_id', 'name', 'valid_from', 'valid_to']).where('org_id', 'in', ids).orderBy('valid_from').execute();
+  for (const w of wanted) {
+    const vs = versions.filter((v) => v.org_id === w.id);
+    const hit = w.before
+      ? [...vs].reverse().find((v) => v.valid_from < w.on)
+      : vs.find((v) => v.valid_from <= w.on && (v.valid_to === null || v.valid_to > w.on));
+    const name = (hit ?? vs[vs.length - 1])?.name;
+    if (name) out.set(`${w.id}|${w.on}|${w.before ? 1 : 0}`, name);
+  }
+  return out;
+}
+
 /** Reads of the tree, always as of a date and always through the scope predicate. */
 export function organizationsQueries(db: Kysely<Database>) {
   return {
@@ -64,7 +81,41 @@ export function organizationsQueries(db: Kysely<Database>) {
         .where((eb) => validOn(eb, 'v', asOf))
         .where(inSubtrees('v.path', prefixes))
         .executeTakeFirstOrThrow();
+      const names = await namesAround(
+        db,
+        links.flatMap((l) => {
+          const on = events.find((e) => e.id === l.event_id)!.effective_date;
+          return [l.from_org_id ? { id: l.from_org_id, on, before: true } : null, l.to_org_id ? { id: l.to_org_id, on, before: false } : null].filter((x) => x !== null);
+        }),
+      );
+      const committee = await db
+        .selectFrom('party_post as pp')
+        .innerJoin('person as p', 'p.id', 'pp.person_id')
+        .select(['pp.person_id', 'p.full_name', 'pp.title', 'pp.valid_from', 'pp.term'])
+        .where('pp.org_id', '=', orgId)
+        .where((eb) => validOn(eb, 'pp', asOf))
+        .orderBy('pp.title')
+        .execute();
+      const TITLE_ORDER = ['bi_thu', 'pho_bi_thu', 'uy_vien_btv', 'cap_uy_vien'];
+      committee.sort((a, b) => TITLE_ORDER.indexOf(a.title) - TITLE_ORDER.indexOf(b.title));
+      const viaCell = await db
+        .selectFrom('host_unit_cell as c')
+        .innerJoin('host_unit as h', 'h.id', 'c.host_unit_id')
+        .select(['h.id', 'h.name', 'h.kind'])
+        .where('c.cell_org_id', '=', orgId)
+        .where((eb) => validOn(eb, 'c', asOf))
+        .execute();
+      const anchored = await db
+        .selectFrom('host_unit as h')
+        .select(['h.id', 'h.name', 'h.kind'])
+        .where('h.org_id', '=', orgId)
+        .where((eb) => validOn(eb, 'h', asOf))
+        .orderBy('h.name')
+        .limit(500)
+        .execute();
       return {
+        committee: committee.map((c) => ({ personId: c.person_id, fullName: c.full_name, title: c.title, since: c.valid_from, term: c.term })),
+        hostUnits: [...viaCell.map((h) => ({ ...h, link: 'cell' as const })), ...anchored.map((h) => ({ ...h, link: 'commune' as const }))],
         orgId,
         code: last.code,
         current: last.valid_to === null ? toVersionOut(last) : null,
@@ -78,7 +129,15 @@ export function organizationsQueries(db: Kysely<Database>) {
           decisionDate: e.decision_date,
           issuer: e.issuer,
           note: e.note,
-          links: links.filter((l) => l.event_id === e.id).map((l) => ({ fromOrgId: l.from_org_id, toOrgId: l.to_org_id, role: l.role })),
+          links: links
+            .filter((l) => l.event_id === e.id)
+            .map((l) => ({
+              fromOrgId: l.from_org_id,
+              toOrgId: l.to_org_id,
+              role: l.role,
+              fromName: l.from_org_id ? (names.get(`${l.from_org_id}|${e.effective_date}|1`) ?? null) : null,
+              toName: l.to_org_id ? (names.get(`${l.to_org_id}|${e.effective_date}|0`) ?? null) : null,
+            })),
         })),
         children: children.map(toVersionOut),
         memberCount: Number(count.n),

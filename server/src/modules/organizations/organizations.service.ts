@@ -182,6 +182,12 @@ export function organizationsService(db: Kysely<Database>) {
     }
   }
 
+  /** An organization that ends takes its committee with it; its host units move to its successor. */
+  async function endOrgDependents(trx: Trx, orgId: string, successorId: string, date: string) {
+    await trx.updateTable('party_post').set({ valid_to: date }).where('org_id', '=', orgId).where('valid_to', 'is', null).execute();
+    await trx.updateTable('host_unit').set({ org_id: successorId }).where('org_id', '=', orgId).execute();
+  }
+
   async function audit(trx: Trx, ctx: RequestCtx, action: string, eventId: string, path: string | null, before: unknown, after: unknown) {
     await writeAudit(trx, who(ctx), { action, entity: 'org_event', entityId: eventId, path, before, after });
   }
@@ -266,6 +272,7 @@ export function organizationsService(db: Kysely<Database>) {
           throw conflict('ORG_HAS_MEMBERS', `Không thể giải thể: còn ${active.length} đảng viên đang sinh hoạt. Hãy chuyển sinh hoạt cho họ trước.`, 'id');
         const eventId = await insertEvent(trx, ctx, 'giai_the', input);
         await closeVersion(trx, v, input.effectiveDate);
+        await trx.updateTable('party_post').set({ valid_to: input.effectiveDate }).where('org_id', '=', orgId).where('valid_to', 'is', null).execute();
         await link(trx, eventId, orgId, null, 'dissolved');
         await audit(trx, ctx, 'giai_the', eventId, v.path, v, { ...v, valid_to: input.effectiveDate });
         return { eventId, orgId };
@@ -299,6 +306,7 @@ export function organizationsService(db: Kysely<Database>) {
             await rehome(trx, child, target, input.effectiveDate, eventId);
           }
           await moveMembers(trx, ctx, s.org_id, target, input, 'sap_nhap');
+          await endOrgDependents(trx, s.org_id, target.org_id, input.effectiveDate);
           await closeVersion(trx, s, input.effectiveDate);
           await link(trx, eventId, s.org_id, target.org_id, 'merged_into');
         }
@@ -340,6 +348,7 @@ export function organizationsService(db: Kysely<Database>) {
         // Non-members registered here follow the first part; they have no cell to choose.
         const first = await orgRepo.current(trx, (await trx.selectFrom('org_event_link').select('to_org_id').where('event_id', '=', eventId).orderBy('id').executeTakeFirstOrThrow()).to_org_id!);
         await trx.updateTable('person').set({ org_id: first!.org_id, path: first!.path }).where('org_id', '=', orgId).execute();
+        await endOrgDependents(trx, orgId, first!.org_id, input.effectiveDate);
         await closeVersion(trx, v, input.effectiveDate);
         await audit(trx, ctx, 'chia_tach', eventId, parent.path, v, input.parts);
         return { eventId, orgId };

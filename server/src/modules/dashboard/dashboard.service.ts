@@ -1,0 +1,166 @@
+import { AGE_BANDS, ageBandBirthRange, todayIso } from '@dangvu/common';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { inSubtrees, validOn } from '../../db/sql.js';
+import type { RequestCtx } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
+import { orgRepo } from '../organizations/organizations.repository.js';
+import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
+
+export const LOSS_KINDS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan'] as const;
+const VILLAGE_KINDS = ['thon_ban', 'to_dan_pho'];
+
+const tally = (rows: { k: string | null; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k ?? 'khong', Number(r.n)]));
+
+/**
+ * The overview of a subtree on a date. Every figure is computed with the same predicates
+ * the member list uses for its drill-down filters, so a number and its list always agree.
+ */
+export function dashboardService(db: Kysely<Database>) {
+  return {
+    async overview(ctx: RequestCtx, orgIdIn: string | undefined, asOfIn: string | undefined) {
+      const asOf = asOfIn ?? todayIso();
+      const scope = scopeFor(db, ctx.actor);
+      if (scope.selfOnly) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng.');
+      const scopePaths = await scope.pathsOn(asOf);
+      if (orgIdIn) {
+        // The organization itself must be the caller's, not merely overlap it.
+        const o = (await orgRepo.current(db, orgIdIn)) ?? (await orgRepo.versionOn(db, orgIdIn, asOf));
+        const visible = o && (pathWithin(o.path, await scope.pathsOn(todayIso())) || pathWithin(o.path, scopePaths));
+        if (!visible) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc nằm ngoài phạm vi của bạn).');
+      }
+      const roots = orgIdIn ? [orgIdIn] : [...ctx.actor.scopeOrgIds];
+      let prefixes = await subtreePathsOn(db, roots, asOf);
+      prefixes = prefixes.filter((p) => pathWithin(p, scopePaths)).concat(scopePaths.filter((p) => pathWithin(p, prefixes)));
+      if (orgIdIn && prefixes.length === 0) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng vào ngày này (hoặc nằm ngoài phạm vi của bạn).');
+      const org = orgIdIn ? await orgRepo.versionOn(db, orgIdIn, asOf) : null;
+
+      const members = db
+        .selectFrom('membership_episode as e')
+        .innerJoin('organization_version as v', 'v.org_id', 'e.org_id')
+        .innerJoin('person as p', 'p.id', 'e.person_id')
+        .where('e.kind', '=', 'primary')
+        .where((eb) => validOn(eb, 'e', asOf))
+        .where((eb) => validOn(eb, 'v', asOf))
+        .where(inSubtrees('v.path', prefixes));
+      const grade = sql<string>`case when p.official_on is not null and p.official_on <= ${asOf} then 'chinh_thuc' else 'du_bi' end`;
+      const bands = AGE_BANDS.map((b) => ({ b, r: ageBandBirthRange(b, asOf) }));
+      const band = sql<string>`case ${sql.join(
+        bands.map(({ b, r }) => sql`when ${r.bornAfter === null ? sql`1=1` : sql`p.birth_date > ${r.bornAfter}`} and ${r.bornOnOrBefore === null ? sql`1=1` : sql`p.birth_date <= ${r.bornOnOrBefore}`} then ${b}`),
+        sql` `,
+      )} end`;
+      // Grouped by position: PostgreSQL would not match two copies of a parameterized expression.
+      const [byGrade, bySex, byEthnicity, byAgeBand, byTheory] = await Promise.all([
+        members.select([grade.as('k'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute(),
+        members.select(['p.sex as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.sex').execute(),
+        members.select(['p.ethnicity as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.ethnicity').execute(),
+        members.select([band.as('k'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute(),
+        members.select(['p.political_theory as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.political_theory').execute(),
+      ]);
+      const orgs = await db
+        .selectFrom('organization_version as v')
+        .select(['v.kind as k', (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => validOn(eb, 'v', asOf))
+        .where(inSubtrees('v.path', prefixes))
+        .groupBy('v.kind')
+        .execute();
+
+      const events = async (kinds: readonly string[], from: string, to: string) => {
+        const p = await windowPrefixes(db, roots, from, to, (d) => scope.pathsOn(d));
+        const rows = await db
+          .selectFrom('member_event as me')
+          .select(['me.kind as k', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(eventPlacePredicate(kinds, from, to, p))
+          .groupBy('me.kind')
+          .execute();
+        return tally(rows);
+      };
+      const year = Number(asOf.slice(0, 4));
+      const flows = [];
+      for (let y = year - 9; y <= year; y++) {
+        const to = y === year ? asOf : `${y}-12-31`;
+        const t = await events(['ket_nap', ...LOSS_KINDS], `${y}-01-01`, to);
+        const lost = Object.fromEntries(LOSS_KINDS.map((k) => [k, t[k] ?? 0]));
+        flows.push({ year: y, admitted: t.ket_nap ?? 0, lost, lostTotal: Object.values(lost).reduce((a, b) => a + b, 0) });
+      }
+
+      const g = tally(byGrade);
+      const coverage = await this.coverage(ctx, prefixes, asOf);
+      return {
+        asOf,
+        org: org ? { orgId: org.org_id, name: org.name } : null,
+        totals: {
+          members: (g.chinh_thuc ?? 0) + (g.du_bi ?? 0),
+          chinhThuc: g.chinh_thuc ?? 0,
+          duBi: g.du_bi ?? 0,
+          admissionsThisYear: flows[flows.length - 1]!.admitted,
+          orgsByKind: tally(orgs),
+        },
+        bySex: tally(bySex),
+        byEthnicity: tally(byEthnicity),
+        byAgeBand: Object.fromEntries(AGE_BANDS.map((b) => [b, tally(byAgeBand)[b] ?? 0])),
+        byTheory: tally(byTheory),
+        flows,
+        ...coverage,
+      };
+    },
+
+    /**
+     * Villages and residential groups on a date: own cell (the cell serves only this unit),
+     * shared cell, no cell ("trắng tổ chức đảng"), no member ("trắng đảng viên").
+     */
+    async coverage(_ctx: RequestCtx, prefixes: readonly string[], asOf: string) {
+      const units = await db
+        .selectFrom('host_unit as h')
+        .innerJoin('organization_version as a', (j) => j.onRef('a.org_id', '=', 'h.org_id').on('a.valid_to', 'is', null))
+        .leftJoin('host_unit_cell as c', (j) =>
+          j.onRef('c.host_unit_id', '=', 'h.id').on((eb) => validOn(eb, 'c', asOf)),
+        )
+        .select(['h.id', 'h.name', 'h.kind', 'c.cell_org_id', 'a.name as commune_name', 'a.path'])
+        .where('h.kind', 'in', VILLAGE_KINDS)
+        .where((eb) => validOn(eb, 'h', asOf))
+        .execute();
+      // A unit is in scope by its cell on that date, or by its commune today when it has none.
+      const cellIds = [...new Set(units.map((u) => u.cell_org_id).filter((x): x is string => !!x))];
+      const cellPaths = new Map<string, string>();
+      for (let i = 0; i < cellIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('organization_version as v')
+          .select(['v.org_id', 'v.path'])
+          .where('v.org_id', 'in', cellIds.slice(i, i + 500))
+          .where((eb) => validOn(eb, 'v', asOf))
+          .execute();
+        rows.forEach((r) => cellPaths.set(r.org_id, r.path));
+      }
+      const inScope = units.filter((u) => {
+        const p = u.cell_org_id ? cellPaths.get(u.cell_org_id) : undefined;
+        return pathWithin(p ?? u.path, prefixes);
+      });
+      const unitsPerCell = new Map<string, number>();
+      for (const u of inScope) if (u.cell_org_id && cellPaths.has(u.cell_org_id)) unitsPerCell.set(u.cell_org_id, (unitsPerCell.get(u.cell_org_id) ?? 0) + 1);
+      const counts = await orgRepo.memberCountsOn(db, [...unitsPerCell.keys()], asOf);
+      let ownCell = 0;
+      let sharedCell = 0;
+      let noCell = 0;
+      let noMember = 0;
+      const gaps: { hostUnitId: string; name: string; kind: string; orgId: string | null; communeName: string; problem: 'no_cell' | 'no_member' }[] = [];
+      for (const u of inScope) {
+        const cell = u.cell_org_id && cellPaths.has(u.cell_org_id) ? u.cell_org_id : null;
+        if (!cell) {
+          noCell++;
+          noMember++;
+          gaps.push({ hostUnitId: u.id, name: u.name, kind: u.kind, orgId: null, communeName: u.commune_name, problem: 'no_cell' });
+          continue;
+        }
+        if ((unitsPerCell.get(cell) ?? 0) > 1) sharedCell++;
+        else ownCell++;
+        if (!counts.get(cell)) {
+          noMember++;
+          gaps.push({ hostUnitId: u.id, name: u.name, kind: u.kind, orgId: cell, communeName: u.commune_name, problem: 'no_member' });
+        }
+      }
+      return { coverage: { total: inScope.length, ownCell, sharedCell, noCell, noMember }, gaps: gaps.slice(0, 500) };
+    },
+  };
+}
