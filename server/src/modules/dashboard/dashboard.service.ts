@@ -160,6 +160,7 @@ export function dashboardService(db: Kysely<Database>) {
           gaps.push({ hostUnitId: u.id, name: u.name, kind: u.kind, orgId: cell, communeName: u.commune_name, problem: 'no_member' });
         }
       }
+      gaps.sort((a, b) => a.communeName.localeCompare(b.communeName, 'vi') || a.name.localeCompare(b.name, 'vi'));
       return { coverage: { total: inScope.length, ownCell, sharedCell, noCell, noMember }, gaps: gaps.slice(0, 500) };
     },
   };

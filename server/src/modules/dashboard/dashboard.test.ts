@@ -80,7 +80,7 @@ describeEngines('dashboard: every figure agrees with the list behind it', (env) 
     const o = (await p.admin.call('GET', `/api/v1/dashboard?org=${p.province}`)).json() as Overview;
     // Huổi Luông's shared cell lost its only member when he died.
     expect(o.coverage).toEqual({ total: 5, ownCell: 2, sharedCell: 2, noCell: 1, noMember: 4 });
-    expect(o.gaps.map((g) => [g.name, g.problem]).sort()).toEqual([
+    expect(o.gaps.map((g) => [g.name, g.problem]).sort((a, b) => a[0]!.localeCompare(b[0]!, 'vi'))).toEqual([
       ['Bản Huổi Luông', 'no_member'],
       ['Bản Huổi Luông 2', 'no_member'],
       ['Bản Pa Tần', 'no_member'],
