@@ -1,17 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const alias = { '@dangvu/common': fileURLToPath(new URL('./common/src/index.ts', import.meta.url)) };
+
 export default defineConfig({
-  resolve: {
-    // Tests run against common's sources, so no build is needed before `npm test`.
-    alias: { '@dangvu/common': fileURLToPath(new URL('./common/src/index.ts', import.meta.url)) },
-  },
+  // Tests run against common's sources, so no build is needed for unit and integration suites.
+  resolve: { alias },
   test: {
-    include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts'],
     globalSetup: ['server/src/test/globalSetup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        resolve: { alias },
+        // Browser tests drive the built web app (npm test builds it first) through a real server.
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 240_000, fileParallelism: false },
+      },
+    ],
   },
 });

@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const SHOTS = resolve(ROOT, 'e2e', 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ADMIN_PASSWORD = 'mat-khau-quan-tri-e2e';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface E2EEnv {
+  engine: 'sqlite' | 'postgres';
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (cookies), optionally at phone width. */
+  context(opts?: { phone?: boolean }): Promise<BrowserContext>;
+  shot(page: Page, name: string): Promise<void>;
+  /** JSON API as a given user, through a logged-in context. */
+  databaseEnv: Record<string, string>;
+}
+
+async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const name = `dangvu_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  if (engine === 'sqlite') {
+    const dir = resolve(ROOT, '.tmp', name);
+    mkdirSync(dir, { recursive: true });
+    return { env: { DANGVU_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = inject('pgAdminUrl')!;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: u.toString() },
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    },
+  };
+}
+
+function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/src/main.ts'), 'start'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DANGVU_ADMIN_PASSWORD: ADMIN_PASSWORD, DANGVU_DEMO_MEMBERS: '3000' },
+    });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server did not start:\n${out}`));
+    }, 120_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Đảng vụ đang chạy')) {
+        clearTimeout(timer);
+        resolvePromise(child);
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (!out.includes('Đảng vụ đang chạy')) reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/**
+ * A real server on a fresh database with the demo province, and a real Chromium, for each
+ * engine. Outside CI a missing Chromium or PostgreSQL skips with a warning; under CI it fails.
+ */
+export function describeBrowser(name: string, body: (env: () => E2EEnv) => void) {
+  const haveChromium = existsSync(CHROMIUM);
+  if (!haveChromium && process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}: browser tests cannot run under CI`);
+  if (!haveChromium) console.warn(`[dangvu] ${CHROMIUM} missing: browser tests skipped (apt-get install -y chromium).`);
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    describe.skipIf(!haveChromium || (engine === 'postgres' && !inject('pgAdminUrl')))(`${name} [${engine}]`, () => {
+      let server: ChildProcess | null = null;
+      let drop: (() => Promise<void>) | null = null;
+      let env: E2EEnv | null = null;
+      beforeAll(async () => {
+        const db = await freshDatabase(engine);
+        drop = db.drop;
+        const port = 32000 + Math.floor(Math.random() * 20000);
+        server = await startServer(db.env, port);
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        mkdirSync(SHOTS, { recursive: true });
+        env = {
+          engine,
+          baseUrl: `http://127.0.0.1:${port}`,
+          browser,
+          databaseEnv: db.env,
+          context: (opts) =>
+            browser.newContext({
+              baseURL: `http://127.0.0.1:${port}`,
+              viewport: opts?.phone ? { width: 360, height: 740 } : { width: 1280, height: 860 },
+              locale: 'vi-VN',
+              timezoneId: 'Asia/Ho_Chi_Minh',
+            }),
+          shot: async (page, shotName) => {
+            await page.screenshot({ path: resolve(SHOTS, `${shotName}-${engine}.png`), fullPage: true });
+          },
+        };
+      });
+      afterAll(async () => {
+        await env?.browser.close();
+        server?.kill('SIGTERM');
+        await new Promise((r) => setTimeout(r, 300));
+        await drop?.();
+      });
+      body(() => {
+        if (!env) throw new Error('browser environment not ready');
+        return env;
+      });
+    });
+  }
+}
+
+export async function loginAs(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Calls the API inside a logged-in page, with the CSRF header the app would send. */
+export async function apiIn<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('dangvu_csrf='))?.slice(12) ?? '');
+      const res = await fetch(`/api/v1${p}`, {
+        method: m as string,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    [method, path, body] as const,
+  ) as Promise<{ status: number; json: T }>;
+}
