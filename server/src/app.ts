@@ -98,10 +98,12 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
     { prefix: '/api/v1' },
   );
 
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
-  // Client-side routes (/members/…) load the app shell; unknown API paths stay JSON 404s.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
+  // Client-side routes (/members/…) load the app shell; unknown API paths and missing files
+  // (an old chunk after an upgrade) stay 404s, so the browser never runs HTML as a script.
   app.setNotFoundHandler((req, reply) => {
-    if (webRoot && req.method === 'GET' && !req.url.startsWith('/api')) return reply.type('text/html').sendFile('index.html');
+    const path = req.url.split('?')[0]!;
+    if (webRoot && req.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path)) return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send(notFoundBody(req.method, req.url));
   });
   return app;

@@ -92,6 +92,8 @@ export const qualificationIn = z.object({
 
 export const memberListQuery = z.object({
   q: z.string().trim().max(100).optional(),
+  /** Names (with CCCD and card number) by default; places on request. */
+  searchIn: z.enum(['names', 'places']).optional(),
   org: id.optional(),
   status: z.enum(MEMBER_STATUS_FILTERS).optional(),
   sex: sexSchema.optional(),

@@ -36,6 +36,8 @@ export function openDatabase(url: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -65536');
+  // Keeps planner statistics fresh on long-lived connections, cheaply (SQLite's recommended mask).
+  sqlite.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { kysely, engine: 'sqlite', close: () => kysely.destroy() };
 }

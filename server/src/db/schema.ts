@@ -60,7 +60,10 @@ export interface PersonTable {
   folded_name: string;
   display_key: string;
   sort_key: string;
-  search_text: string;
+  /** ` word word ` folded: names, CCCD, card number. Searched by default. */
+  search_names: string;
+  /** ` word word ` folded: birthplace, hometown, residence. Searched on request. */
+  search_places: string;
   sex: string;
   birth_date: string;
   birthplace: string | null;

@@ -35,7 +35,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, bod
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; field?: string; details?: unknown } } | null;
   if (!res.ok) {
     const e = data?.error;
-    if (res.status === 401 && !path.startsWith('/auth/login'))
+    // The session probe (/auth/me) and login itself answer 401 as a matter of course.
+    if (res.status === 401 && !path.startsWith('/auth/login') && !path.startsWith('/auth/me'))
       window.dispatchEvent(new CustomEvent(UNAUTHENTICATED_EVENT, { detail: e?.code ?? 'UNAUTHENTICATED' }));
     throw new ApiError(res.status, e?.code ?? 'HTTP_' + res.status, e?.message ?? res.statusText, e?.field, e?.details);
   }

@@ -72,7 +72,8 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('folded_name', 'text', (c) => c.notNull())
     .addColumn('display_key', 'text', (c) => c.notNull())
     .addColumn('sort_key', keyType, (c) => c.notNull())
-    .addColumn('search_text', 'text', (c) => c.notNull())
+    .addColumn('search_names', 'text', (c) => c.notNull())
+    .addColumn('search_places', 'text', (c) => c.notNull())
     .addColumn('sex', 'text', (c) => c.notNull())
     .addColumn('birth_date', date, (c) => c.notNull())
     .addColumn('birthplace', 'text')
@@ -103,8 +104,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  // Serves scoped current counts and pages: range on path, then filters and name order.
-  await db.schema.createIndex('person_path').on('person').columns(['path', 'standing', 'sort_key']).execute();
+  // Scoped counts of current members: equality on standing, then a range on path.
+  await db.schema.createIndex('person_standing_path').on('person').columns(['standing', 'path']).execute();
+  await db.schema.createIndex('person_path').on('person').column('path').execute();
   await db.schema.createIndex('person_sort').on('person').columns(['sort_key']).execute();
   await db.schema.createIndex('person_cccd').on('person').column('cccd').execute();
   await db.schema.createIndex('person_card').on('person').column('card_no').execute();
@@ -113,17 +115,18 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
 
   if (engine === 'postgres') {
     await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`create index person_search_trgm on person using gin (search_text gin_trgm_ops)`.execute(db);
+    await sql`create index person_search_names_trgm on person using gin (search_names gin_trgm_ops)`.execute(db);
+    await sql`create index person_search_places_trgm on person using gin (search_places gin_trgm_ops)`.execute(db);
   } else {
-    // External-content FTS5 over person.search_text, kept in step by triggers.
-    await sql`create virtual table person_fts using fts5(search_text, content='person', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(db);
+    // External-content FTS5 over the name and place columns, kept in step by triggers.
+    await sql`create virtual table person_fts using fts5(search_names, search_places, content='person', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`.execute(db);
     await sql`create trigger person_fts_ai after insert on person begin
-      insert into person_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
+      insert into person_fts(rowid, search_names, search_places) values (new.rowid, new.search_names, new.search_places); end`.execute(db);
     await sql`create trigger person_fts_ad after delete on person begin
-      insert into person_fts(person_fts, rowid, search_text) values ('delete', old.rowid, old.search_text); end`.execute(db);
-    await sql`create trigger person_fts_au after update of search_text on person begin
-      insert into person_fts(person_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
-      insert into person_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(db);
+      insert into person_fts(person_fts, rowid, search_names, search_places) values ('delete', old.rowid, old.search_names, old.search_places); end`.execute(db);
+    await sql`create trigger person_fts_au after update of search_names, search_places on person begin
+      insert into person_fts(person_fts, rowid, search_names, search_places) values ('delete', old.rowid, old.search_names, old.search_places);
+      insert into person_fts(rowid, search_names, search_places) values (new.rowid, new.search_names, new.search_places); end`.execute(db);
   }
 
   await db.schema

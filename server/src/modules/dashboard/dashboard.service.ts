@@ -1,6 +1,6 @@
 import { AGE_BANDS, ageBandBirthRange, todayIso } from '@dangvu/common';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Database, PersonTable } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import type { RequestCtx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -36,28 +36,45 @@ export function dashboardService(db: Kysely<Database>) {
       if (orgIdIn && prefixes.length === 0) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng vào ngày này (hoặc nằm ngoài phạm vi của bạn).');
       const org = orgIdIn ? await orgRepo.versionOn(db, orgIdIn, asOf) : null;
 
-      const members = db
-        .selectFrom('membership_episode as e')
-        .innerJoin('organization_version as v', 'v.org_id', 'e.org_id')
-        .innerJoin('person as p', 'p.id', 'e.person_id')
-        .where('e.kind', '=', 'primary')
-        .where((eb) => validOn(eb, 'e', asOf))
-        .where((eb) => validOn(eb, 'v', asOf))
-        .where(inSubtrees('v.path', prefixes));
       const grade = sql<string>`case when p.official_on is not null and p.official_on <= ${asOf} then 'chinh_thuc' else 'du_bi' end`;
       const bands = AGE_BANDS.map((b) => ({ b, r: ageBandBirthRange(b, asOf) }));
       const band = sql<string>`case ${sql.join(
         bands.map(({ b, r }) => sql`when ${r.bornAfter === null ? sql`1=1` : sql`p.birth_date > ${r.bornAfter}`} and ${r.bornOnOrBefore === null ? sql`1=1` : sql`p.birth_date <= ${r.bornOnOrBefore}`} then ${b}`),
         sql` `,
       )} end`;
-      // Grouped by position: PostgreSQL would not match two copies of a parameterized expression.
-      const [byGrade, bySex, byEthnicity, byAgeBand, byTheory] = await Promise.all([
-        members.select([grade.as('k'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute(),
-        members.select(['p.sex as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.sex').execute(),
-        members.select(['p.ethnicity as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.ethnicity').execute(),
-        members.select([band.as('k'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute(),
-        members.select(['p.political_theory as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.political_theory').execute(),
-      ]);
+      // One grouped pass over every dimension; today from the person rows' derived state,
+      // on a past date from the episodes and versions valid then. Grouped by position:
+      // PostgreSQL would not match two copies of a parameterized expression.
+      const dims = [grade.as('grade'), band.as('band'), 'p.sex', 'p.ethnicity', 'p.political_theory', (eb: ExpressionBuilder<Database & { p: PersonTable }, 'p'>) => eb.fn.countAll<number>().as('n')] as const;
+      const groupBy = [sql`1`, sql`2`, 'p.sex', 'p.ethnicity', 'p.political_theory'] as const;
+      const groups =
+        asOf === todayIso()
+          ? await db
+              .selectFrom('person as p')
+              .select([...dims])
+              .where('p.standing', '=', 'dang_sinh_hoat')
+              .where(inSubtrees('p.path', prefixes))
+              .groupBy([...groupBy])
+              .execute()
+          : await db
+              .selectFrom('membership_episode as e')
+              .innerJoin('organization_version as v', 'v.org_id', 'e.org_id')
+              .innerJoin('person as p', 'p.id', 'e.person_id')
+              .select([...dims])
+              .where('e.kind', '=', 'primary')
+              .where((eb) => validOn(eb, 'e', asOf))
+              .where((eb) => validOn(eb, 'v', asOf))
+              .where(inSubtrees('v.path', prefixes))
+              .groupBy([...groupBy])
+              .execute();
+      const sum = (key: (r: (typeof groups)[number]) => string | null) => {
+        const out: Record<string, number> = {};
+        for (const r of groups) {
+          const k = key(r) ?? 'khong';
+          out[k] = (out[k] ?? 0) + Number(r.n);
+        }
+        return out;
+      };
       const orgs = await db
         .selectFrom('organization_version as v')
         .select(['v.kind as k', (eb) => eb.fn.countAll<number>().as('n')])
@@ -85,7 +102,7 @@ export function dashboardService(db: Kysely<Database>) {
         flows.push({ year: y, admitted: t.ket_nap ?? 0, lost, lostTotal: Object.values(lost).reduce((a, b) => a + b, 0) });
       }
 
-      const g = tally(byGrade);
+      const g = sum((r) => r.grade);
       const coverage = await this.coverage(ctx, prefixes, asOf);
       return {
         asOf,
@@ -97,10 +114,10 @@ export function dashboardService(db: Kysely<Database>) {
           admissionsThisYear: flows[flows.length - 1]!.admitted,
           orgsByKind: tally(orgs),
         },
-        bySex: tally(bySex),
-        byEthnicity: tally(byEthnicity),
-        byAgeBand: Object.fromEntries(AGE_BANDS.map((b) => [b, tally(byAgeBand)[b] ?? 0])),
-        byTheory: tally(byTheory),
+        bySex: sum((r) => r.sex),
+        byEthnicity: sum((r) => r.ethnicity),
+        byAgeBand: Object.fromEntries(AGE_BANDS.map((b) => [b, sum((r) => r.band)[b] ?? 0])),
+        byTheory: sum((r) => r.political_theory),
         flows,
         ...coverage,
       };

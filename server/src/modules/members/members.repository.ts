@@ -10,6 +10,7 @@ export interface MemberFilter {
   prefixes: readonly string[];
   selfPersonId?: string | null;
   q?: string;
+  searchIn?: SearchField;
   status?: MemberStatusFilter;
   sex?: string;
   ethnicity?: string;
@@ -32,19 +33,24 @@ export function searchTokens(q: string): string[] {
 }
 
 /**
- * Word-prefix search served by an index on both engines: FTS5 on SQLite, a trigram
- * GIN index on PostgreSQL over the same ` word word ` text.
+ * Search-as-you-type served by an index on both engines (FTS5 on SQLite, trigram GIN on
+ * PostgreSQL, over the same ` word word ` text): every word but the last must match a
+ * whole word, the last may be a prefix of one, since the user is still typing it.
  */
-export function searchPredicate(engine: Engine, tokens: readonly string[]): Expression<SqlBool> {
+export function searchPredicate(engine: Engine, tokens: readonly string[], field: SearchField = 'names'): Expression<SqlBool> {
+  const column = field === 'places' ? 'search_places' : 'search_names';
+  const last = tokens.length - 1;
   if (engine === 'sqlite') {
-    const match = tokens.map((t) => `"${t}"*`).join(' ');
+    const match = `{${column}} : (${tokens.map((t, i) => (i === last ? `"${t}"*` : `"${t}"`)).join(' ')})`;
     return sql<SqlBool>`p.rowid in (select rowid from person_fts where person_fts match ${match})`;
   }
   return sql<SqlBool>`(${sql.join(
-    tokens.map((t) => sql`p.search_text like ${`% ${t}%`}`),
+    tokens.map((t, i) => sql`${sql.ref(`p.${column}`)} like ${i === last ? `% ${t}%` : `% ${t} %`}`),
     sql` and `,
   )})`;
 }
+
+export type SearchField = 'names' | 'places';
 
 /** Exact-diacritic matches first, when the user typed diacritics at all. */
 export function rankExpression(q: string | undefined) {
@@ -99,7 +105,7 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
     const preds: Expression<SqlBool>[] = [];
     if (f.selfPersonId !== undefined) preds.push(f.selfPersonId ? sql<SqlBool>`p.id = ${f.selfPersonId}` : sql<SqlBool>`1 = 0`);
     const tokens = f.q ? searchTokens(f.q) : [];
-    if (tokens.length) preds.push(searchPredicate(engine, tokens));
+    if (tokens.length) preds.push(searchPredicate(engine, tokens, f.searchIn));
     if (f.sex) preds.push(sql<SqlBool>`p.sex = ${f.sex}`);
     if (f.ethnicity) preds.push(sql<SqlBool>`p.ethnicity = ${f.ethnicity}`);
     if (f.ageBand) {
@@ -140,7 +146,11 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
       return { total: Number(n), rows };
     },
 
-    /** A past date: primary episodes valid then, in cells whose path then lay in the subtrees. */
+    /**
+     * A past date: people with a primary episode valid then, in a cell whose path then lay
+     * under the prefixes. Written as EXISTS so a page walks the name-order index and stops
+     * after one page, and a bare count never touches the person table.
+     */
     async listAsOf(f: MemberFilter, asOf: string, page: number, pageSize: number) {
       const preds = [...common(f)];
       if (f.status) {
@@ -148,18 +158,32 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
         if (s === 'unsupported') return 'unsupported' as const;
         preds.push(s);
       }
-      const base = db
-        .selectFrom('membership_episode as e')
-        .innerJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'e.org_id'))
-        .innerJoin('person as p', 'p.id', 'e.person_id')
-        .where('e.kind', '=', 'primary')
-        .where((eb) => validOn(eb, 'e', asOf))
-        .where((eb) => validOn(eb, 'v', asOf))
-        .where(inSubtrees('v.path', f.prefixes))
-        .where(preds.length ? sql<SqlBool>`${sql.join(preds, sql` and `)}` : sql<SqlBool>`1 = 1`);
-      const [{ n }] = (await base.select((eb) => eb.fn.countAll<number>().as('n')).execute()) as [{ n: number }];
+      const placed = sql<SqlBool>`exists (select 1 from membership_episode e
+        join organization_version v on v.org_id = e.org_id
+        where e.person_id = p.id and e.kind = 'primary'
+          and e.valid_from <= ${asOf} and (e.valid_to is null or e.valid_to > ${asOf})
+          and v.valid_from <= ${asOf} and (v.valid_to is null or v.valid_to > ${asOf})
+          and ${inSubtrees('v.path', f.prefixes)})`;
+      const base = db.selectFrom('person as p').where(sql<SqlBool>`${sql.join([placed, ...preds], sql` and `)}`);
+      let total: number;
+      if (preds.length === 0) {
+        const r = await db
+          .selectFrom('membership_episode as e')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('e.kind', '=', 'primary')
+          .where((eb) => validOn(eb, 'e', asOf))
+          .where(
+            'e.org_id',
+            'in',
+            db.selectFrom('organization_version as v').select('v.org_id').where((eb) => validOn(eb, 'v', asOf)).where(inSubtrees('v.path', f.prefixes)),
+          )
+          .executeTakeFirstOrThrow();
+        total = Number(r.n);
+      } else {
+        total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      }
       const rows = await base
-        .select([...summaryColumns, 'v.name as org_name', 'e.org_id as episode_org_id'])
+        .select([...summaryColumns])
         .$call((qb) => {
           const rank = rankExpression(f.q);
           return rank ? qb.orderBy(rank) : qb;
@@ -169,7 +193,23 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute();
-      return { total: Number(n), rows };
+      // Where each listed person was on that date, for the cell column.
+      const places = rows.length
+        ? await db
+            .selectFrom('membership_episode as e')
+            .innerJoin('organization_version as v', 'v.org_id', 'e.org_id')
+            .select(['e.person_id', 'e.org_id', 'v.name'])
+            .where('e.person_id', 'in', rows.map((r) => r.id))
+            .where('e.kind', '=', 'primary')
+            .where((eb) => validOn(eb, 'e', asOf))
+            .where((eb) => validOn(eb, 'v', asOf))
+            .execute()
+        : [];
+      const at = new Map(places.map((x) => [x.person_id, x]));
+      return {
+        total,
+        rows: rows.map((r) => ({ ...r, org_name: at.get(r.id)?.name ?? null, episode_org_id: at.get(r.id)?.org_id ?? r.org_id })),
+      };
     },
 
     /** Likely duplicates of one record: same CCCD, or same folded name and birth date. */

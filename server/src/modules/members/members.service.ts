@@ -31,17 +31,23 @@ import { toDetail, toSummary } from './members.mapper.js';
 type Trx = Transaction<Database>;
 const NOT_FOUND = () => notFound('MEMBER_NOT_FOUND', 'Không tìm thấy hồ sơ (hoặc hồ sơ nằm ngoài phạm vi của bạn).');
 
-/** Columns derived from the name, kept beside it so search and ordering are served by indexes. */
+/**
+ * Columns derived from the name, kept beside it so search and ordering are served by indexes.
+ * Places are indexed apart: every residence says "huyện", and mixing them into name search
+ * turns "Lê Huyền" into thousands of false matches.
+ */
 export function nameColumns(p: Pick<PersonFields, 'fullName' | 'otherNames' | 'cccd' | 'cardNo' | 'birthplace' | 'hometown' | 'residence'>) {
-  const words = [p.fullName, p.otherNames, p.cccd, p.cardNo, p.birthplace, p.hometown, p.residence]
-    .filter(Boolean)
-    .map((s) => foldVietnamese(s!).replace(/[^a-z0-9]+/g, ' ').trim())
-    .join(' ');
+  const words = (parts: (string | null | undefined)[]) =>
+    ` ${parts
+      .filter(Boolean)
+      .map((s) => foldVietnamese(s!).replace(/[^a-z0-9]+/g, ' ').trim())
+      .join(' ')} `;
   return {
     folded_name: foldVietnamese(p.fullName),
     display_key: displayNameKey(p.fullName),
     sort_key: vietnameseSortKey(p.fullName),
-    search_text: ` ${words} `,
+    search_names: words([p.fullName, p.otherNames, p.cccd, p.cardNo]),
+    search_places: words([p.birthplace, p.hometown, p.residence]),
   };
 }
 
@@ -173,6 +179,7 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
         prefixes: scope.selfOnly ? ['/'] : prefixes,
         selfPersonId: scope.selfOnly ? scope.personId : undefined,
         q: q.q,
+        searchIn: q.searchIn,
         status: q.status,
         sex: q.sex,
         ethnicity: q.ethnicity,

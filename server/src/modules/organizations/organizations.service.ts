@@ -250,7 +250,10 @@ export function organizationsService(db: Kysely<Database>) {
         const parent = await loadInScope(ctx, input.newParentId, trx);
         if (parent.org_id === v.parent_id && (!input.kind || input.kind === v.kind))
           throw unprocessable('SAME_PARENT', 'Tổ chức đã trực thuộc tổ chức cấp trên này.', 'newParentId');
-        checkDate(input, [v, parent]);
+        checkDate(input, [v]);
+        // The new parent only has to exist by then; it may have been set up that very day.
+        if (input.effectiveDate < parent.valid_from)
+          throw unprocessable('PARENT_NOT_YET_EXISTING', `Tổ chức cấp trên mới chỉ có từ ${fmt(parent.valid_from)}.`, 'newParentId');
         const eventId = await insertEvent(trx, ctx, 'chuyen_giao', input);
         await rehome(trx, v, parent, input.effectiveDate, eventId, input.kind);
         await link(trx, eventId, orgId, orgId, 'transferred');

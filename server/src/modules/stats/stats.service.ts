@@ -32,30 +32,38 @@ export async function statsFor(db: Kysely<Database>, orgId: string, asOf: string
   if (scopePrefixes) prefixes = prefixes.filter((p) => pathWithin(p, scopePrefixes));
   if (prefixes.length === 0) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng vào ngày này (hoặc nằm ngoài phạm vi của bạn).');
 
-  const members = db
-    .selectFrom('membership_episode as e')
-    .innerJoin('organization_version as v', 'v.org_id', 'e.org_id')
-    .innerJoin('person as p', 'p.id', 'e.person_id')
-    .where('e.kind', '=', 'primary')
-    .where((eb) => validOn(eb, 'e', asOf))
-    .where((eb) => validOn(eb, 'v', asOf))
-    .where(inSubtrees('v.path', prefixes));
-  // Grouped by position: PostgreSQL would not match two copies of a parameterized expression.
+  // One grouped pass. Today the person rows already hold the derived current state, so the
+  // episodes need not be read; on a past date the episodes and versions valid then decide.
+  const today = asOf === todayIso();
   const grade = sql<string>`case when p.official_on is not null and p.official_on <= ${asOf} then 'chinh_thuc' else 'du_bi' end`;
-  const [byGrade, bySex, byEthnicity] = await Promise.all([
-    members.select([grade.as('k'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(sql`1`).execute(),
-    members.select(['p.sex as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.sex').execute(),
-    members.select(['p.ethnicity as k', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('p.ethnicity').execute(),
-  ]);
-  const byActivity =
-    asOf === todayIso()
-      ? tally(
-          await members
-            .select(['p.activity as k', (eb) => eb.fn.countAll<number>().as('n')])
-            .groupBy('p.activity')
-            .execute(),
-        )
-      : null;
+  const groups = today
+    ? await db
+        .selectFrom('person as p')
+        .select([grade.as('grade'), 'p.sex', 'p.ethnicity', 'p.activity', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('p.standing', '=', 'dang_sinh_hoat')
+        .where(inSubtrees('p.path', prefixes))
+        .groupBy([sql`1`, 'p.sex', 'p.ethnicity', 'p.activity'])
+        .execute()
+    : await db
+        .selectFrom('membership_episode as e')
+        .innerJoin('organization_version as v', 'v.org_id', 'e.org_id')
+        .innerJoin('person as p', 'p.id', 'e.person_id')
+        .select([grade.as('grade'), 'p.sex', 'p.ethnicity', sql<string | null>`null`.as('activity'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('e.kind', '=', 'primary')
+        .where((eb) => validOn(eb, 'e', asOf))
+        .where((eb) => validOn(eb, 'v', asOf))
+        .where(inSubtrees('v.path', prefixes))
+        .groupBy([sql`1`, 'p.sex', 'p.ethnicity'])
+        .execute();
+  const sum = (key: (r: (typeof groups)[number]) => string | null) => {
+    const out: Record<string, number> = {};
+    for (const r of groups) {
+      const k = key(r) ?? 'khong_ro';
+      out[k] = (out[k] ?? 0) + Number(r.n);
+    }
+    return out;
+  };
+  const g = sum((r) => r.grade);
   const orgs = await db
     .selectFrom('organization_version as v')
     .select(['v.kind as k', (eb) => eb.fn.countAll<number>().as('n')])
@@ -63,7 +71,6 @@ export async function statsFor(db: Kysely<Database>, orgId: string, asOf: string
     .where(inSubtrees('v.path', prefixes))
     .groupBy('v.kind')
     .execute();
-  const g = tally(byGrade);
   const o = tally(orgs);
   return {
     orgId,
@@ -71,9 +78,9 @@ export async function statsFor(db: Kysely<Database>, orgId: string, asOf: string
     members: {
       total: Object.values(g).reduce((a, b) => a + b, 0),
       byGrade: { du_bi: g.du_bi ?? 0, chinh_thuc: g.chinh_thuc ?? 0 },
-      bySex: tally(bySex),
-      byEthnicity: tally(byEthnicity),
-      byActivity,
+      bySex: sum((r) => r.sex),
+      byEthnicity: sum((r) => r.ethnicity),
+      byActivity: today ? sum((r) => r.activity) : null,
     },
     organizations: { total: Object.values(o).reduce((a, b) => a + b, 0), byKind: o },
   };

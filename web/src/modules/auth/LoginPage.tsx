@@ -23,7 +23,8 @@ export function LoginPage() {
       const me = await api<Me>('POST', '/auth/login', v);
       qc.setQueryData(['me'], me);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      const safe = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login');
+      navigate(safe ? next : '/', { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? (e.status === 0 ? t('common.offline') : e.message) : t('common.error'));
     } finally {
