@@ -31,7 +31,7 @@ describeBrowser('the main journeys', (env) => {
     tree = (await apiIn<{ nodes: TreeNode[] }>(admin, 'GET', '/orgs/tree')).json.nodes;
     const communes = tree.filter((n) => n.kind === 'dang_uy_xa');
     const cellsOf = (c: TreeNode) => tree.filter((n) => n.parentId === c.orgId && n.kind === 'chi_bo_truc_thuoc' && n.memberCount > 2);
-    [communeA] = communes.filter((c) => cellsOf(c).length > 0);
+    communeA = communes.find((c) => cellsOf(c).length > 0)!;
     const communeB = communes.find((c) => c !== communeA && cellsOf(c).length > 0)!;
     cellA = cellsOf(communeA!)[0]!;
     cellB = cellsOf(communeB)[0]!;
