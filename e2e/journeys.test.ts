@@ -49,6 +49,7 @@ describeBrowser('the main journeys', (env) => {
     await picker.fill('30/06/2025');
     await picker.press('Enter');
     await expect.poll(body, { timeout: 15_000 }).toMatch(/Đảng bộ huyện|Huyện ủy/);
+    await picker.press('Escape');
     expect(admin.url()).toContain('asOf=2025-06-30');
     await env().shot(admin, 'tree-before-merger');
   });

@@ -68,12 +68,11 @@ export function AppLayout() {
         <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={260} title={t('app.name')}>
           <nav aria-label={t('nav.menu')}>{menu}</nav>
         </Drawer>
+        {/* antd renders Layout.Content as the page's <main> landmark. */}
         <Layout.Content style={{ padding: narrow ? 8 : 20 }}>
-          <main>
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>
