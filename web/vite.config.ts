@@ -9,5 +9,21 @@ export default defineConfig({
     alias: { '@dangvu/common': fileURLToPath(new URL('../common/src/index.ts', import.meta.url)) },
   },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 900 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    manifest: true,
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      output: {
+        // Heavy widgets get chunks of their own, so a screen that does not use them (login)
+        // never downloads them because automatic splitting merged them with something it needs.
+        codeSplitting: {
+          groups: [
+            { name: 'charts', test: /node_modules[\\/](echarts|zrender)/ },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -1,16 +1,17 @@
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Select, Space, Switch, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Space, Switch } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuth } from './auth';
-import { useI18n, type Lang } from './i18n';
+import { useI18n } from './i18n';
+import { LangSwitch } from '../ui/LangSwitch';
 import { useSettings } from './settings';
 import { PageLoading } from '../ui/PageState';
 
 /** The frame every signed-in screen sits in: a side menu on a desk, a drawer on a phone. */
 export function AppLayout() {
   const { me, loading, logout } = useAuth();
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { largeText, setLargeText } = useSettings();
   const screens = Grid.useBreakpoint();
   const [drawer, setDrawer] = useState(false);
@@ -48,17 +49,8 @@ export function AppLayout() {
                 <Switch checked={largeText} onChange={setLargeText} aria-label={t('settings.largeText')} />
               </Space>
             </label>
-            <Select<Lang>
-              value={lang}
-              onChange={setLang}
-              aria-label={t('settings.language')}
-              options={[
-                { value: 'vi', label: 'Tiếng Việt' },
-                { value: 'en', label: 'English' },
-              ]}
-              style={{ width: 120 }}
-            />
-            {!narrow && <Typography.Text>{me.displayName}</Typography.Text>}
+            <LangSwitch />
+            {!narrow && <span>{me.displayName}</span>}
             <Button icon={<LogoutOutlined />} onClick={logout}>
               {narrow ? null : t('auth.logout')}
               {narrow && <span className="sr-only">{t('auth.logout')}</span>}

@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { Me } from '../../app/auth';
-import { useI18n, type Lang } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
+import { LangSwitch } from '../../ui/LangSwitch';
 
 export function LoginPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -34,11 +35,9 @@ export function LoginPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 12 }}>
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={1} style={{ color: '#b71c1c', marginTop: 0, fontSize: '1.8em' }}>
-          {t('app.name')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('app.tagline')}</Typography.Paragraph>
+      <div style={{ width: '100%', maxWidth: 400, background: '#fff', borderRadius: 8, padding: 24, boxShadow: '0 1px 4px rgba(0,0,0,.08)' }}>
+        <h1 style={{ color: '#b71c1c', marginTop: 0, fontSize: '1.8em' }}>{t('app.name')}</h1>
+        <p style={{ color: '#555' }}>{t('app.tagline')}</p>
         {notice && <Alert type="info" showIcon message={notice} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
@@ -53,18 +52,9 @@ export function LoginPage() {
           </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: 'right' }}>
-          <Select<Lang>
-            value={lang}
-            onChange={setLang}
-            aria-label={t('settings.language')}
-            options={[
-              { value: 'vi', label: 'Tiếng Việt' },
-              { value: 'en', label: 'English' },
-            ]}
-            style={{ width: 130 }}
-          />
+          <LangSwitch />
         </div>
-      </Card>
+      </div>
     </main>
   );
 }
