@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { createTestDatabase } from '../server/src/test/databases.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SHOTS = resolve(ROOT, 'e2e', 'screenshots');
@@ -20,31 +20,6 @@ export interface E2EEnv {
   shot(page: Page, name: string): Promise<void>;
   /** JSON API as a given user, through a logged-in context. */
   databaseEnv: Record<string, string>;
-}
-
-async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const name = `dangvu_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  if (engine === 'sqlite') {
-    const dir = resolve(ROOT, '.tmp', name);
-    mkdirSync(dir, { recursive: true });
-    return { env: { DANGVU_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = inject('pgAdminUrl')!;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: u.toString() },
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
 }
 
 function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
@@ -87,7 +62,7 @@ export function describeBrowser(name: string, body: (env: () => E2EEnv) => void)
       let drop: (() => Promise<void>) | null = null;
       let env: E2EEnv | null = null;
       beforeAll(async () => {
-        const db = await freshDatabase(engine);
+        const db = await createTestDatabase(engine, 'dangvu_e2e');
         drop = db.drop;
         const port = 32000 + Math.floor(Math.random() * 20000);
         server = await startServer(db.env, port);

@@ -1,9 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
+import { createTestDatabase, type TestDatabase } from '../test/databases.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const main = resolve(root, 'server/src/main.ts');
@@ -14,38 +13,13 @@ function run(env: Record<string, string>, ...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-async function databaseFor(engine: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const name = `dangvu_cli_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  if (engine === 'sqlite') {
-    const dir = resolve(root, '.tmp', name);
-    mkdirSync(dir, { recursive: true });
-    return { env: { DANGVU_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = inject('pgAdminUrl')!;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: u.toString() },
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
-
 for (const engine of ['sqlite', 'postgres'] as const) {
   describe.skipIf(engine === 'postgres' && !inject('pgAdminUrl'))(`command line [${engine}]`, () => {
-    let db: Awaited<ReturnType<typeof databaseFor>>;
+    let db: TestDatabase;
     afterAll(async () => db?.drop());
 
     it('migrates, generates a demo, adds users, prints stats as of a date', async () => {
-      db = await databaseFor(engine);
+      db = await createTestDatabase(engine, 'dangvu_cli');
       expect(run(db.env, 'migrate').code).toBe(0);
       const demo = run(db.env, 'demo', '--members', '400', '--seed', '5');
       expect(demo.code, demo.err).toBe(0);
@@ -54,7 +28,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       expect(probe.code).toBe(2);
       expect(probe.err).toContain('Không tìm thấy tổ chức');
 
-      const handle = openDatabase(db.env.DATABASE_URL ?? resolve(db.env.DANGVU_DATA_DIR!, 'dangvu.sqlite'));
+      const handle = openDatabase(db.url);
       const rootOrg = await handle.kysely.selectFrom('organization_version').select('org_id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
       await handle.close();
 

@@ -1,8 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { createTestDatabase } from './databases.js';
 import { buildApp } from '../app.js';
 import { openDatabase, type Db, type Engine } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -11,33 +9,6 @@ export interface TestEnv {
   engine: Engine;
   db: Db;
   app: FastifyInstance;
-}
-
-const tmpRoot = resolve(process.cwd(), '.tmp', 'test-db');
-
-async function createDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `dangvu_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  if (engine === 'sqlite') {
-    mkdirSync(tmpRoot, { recursive: true });
-    const file = resolve(tmpRoot, `${name}.sqlite`);
-    return { url: file, drop: async () => ['', '-wal', '-shm'].forEach((s) => rmSync(file + s, { force: true })) };
-  }
-  const admin = inject('pgAdminUrl')!;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
 }
 
 /**
@@ -52,7 +23,7 @@ export function describeEngines(name: string, body: (env: () => TestEnv) => void
       let env: TestEnv | null = null;
       let drop: (() => Promise<void>) | null = null;
       beforeAll(async () => {
-        const created = await createDatabase(engine);
+        const created = await createTestDatabase(engine, 'dangvu_t');
         drop = created.drop;
         const db = openDatabase(created.url);
         await migrateToLatest(db);

@@ -7,6 +7,7 @@ import { notFound } from '../../platform/errors.js';
 import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
+import { sumBy } from '../stats/tally.js';
 
 export const LOSS_KINDS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan'] as const;
 const VILLAGE_KINDS = ['thon_ban', 'to_dan_pho'];
@@ -67,14 +68,7 @@ export function dashboardService(db: Kysely<Database>) {
               .where(inSubtrees('v.path', prefixes))
               .groupBy([...groupBy])
               .execute();
-      const sum = (key: (r: (typeof groups)[number]) => string | null) => {
-        const out: Record<string, number> = {};
-        for (const r of groups) {
-          const k = key(r) ?? 'khong';
-          out[k] = (out[k] ?? 0) + Number(r.n);
-        }
-        return out;
-      };
+      const sum = (key: (r: (typeof groups)[number]) => string | null) => sumBy(groups, key, 'khong');
       const orgs = await db
         .selectFrom('organization_version as v')
         .select(['v.kind as k', (eb) => eb.fn.countAll<number>().as('n')])

@@ -1,7 +1,7 @@
 import { ageBandBirthRange, displayNameKey, foldVietnamese, type AgeBand, type MemberStatusFilter } from '@dangvu/common';
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Engine } from '../../db/database.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, PersonTable } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { eventPlacePredicate } from '../stats/eventPlace.js';
 
@@ -58,6 +58,12 @@ export function rankExpression(q: string | undefined) {
   const key = displayNameKey(q).replace(/[%_\\]/g, '').trim();
   if (!key || key === foldVietnamese(q)) return null;
   return sql<number>`case when p.display_key like ${`%${key}%`} then 0 else 1 end`;
+}
+
+/** Exact-diacritic matches first, then Vietnamese register order; the id keeps pages stable. */
+function inNameOrder<QB extends SelectQueryBuilder<Database & { p: PersonTable }, 'p', object>>(qb: QB, q: string | undefined): QB {
+  const rank = rankExpression(q);
+  return (rank ? qb.orderBy(rank) : qb).orderBy('p.sort_key').orderBy('p.id') as QB;
 }
 
 const STANDING_FILTERS: Partial<Record<MemberStatusFilter, string>> = {
@@ -134,12 +140,7 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
       const rows = await base
         .leftJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'p.org_id').on('v.valid_to', 'is', null))
         .select([...summaryColumns, 'v.name as org_name'])
-        .$call((qb) => {
-          const rank = rankExpression(f.q);
-          return rank ? qb.orderBy(rank) : qb;
-        })
-        .orderBy('p.sort_key')
-        .orderBy('p.id')
+        .$call((qb) => inNameOrder(qb, f.q))
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute();
@@ -184,12 +185,7 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
       }
       const rows = await base
         .select([...summaryColumns])
-        .$call((qb) => {
-          const rank = rankExpression(f.q);
-          return rank ? qb.orderBy(rank) : qb;
-        })
-        .orderBy('p.sort_key')
-        .orderBy('p.id')
+        .$call((qb) => inNameOrder(qb, f.q))
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute();

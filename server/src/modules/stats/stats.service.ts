@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { notFound } from '../../platform/errors.js';
+import { sumBy } from './tally.js';
 import { pathWithin, subtreePathsOn } from '../../platform/scope.js';
 
 export interface Stats {
@@ -55,14 +56,7 @@ export async function statsFor(db: Kysely<Database>, orgId: string, asOf: string
         .where(inSubtrees('v.path', prefixes))
         .groupBy([sql`1`, 'p.sex', 'p.ethnicity'])
         .execute();
-  const sum = (key: (r: (typeof groups)[number]) => string | null) => {
-    const out: Record<string, number> = {};
-    for (const r of groups) {
-      const k = key(r) ?? 'khong_ro';
-      out[k] = (out[k] ?? 0) + Number(r.n);
-    }
-    return out;
-  };
+  const sum = (key: (r: (typeof groups)[number]) => string | null) => sumBy(groups, key, 'khong_ro');
   const g = sum((r) => r.grade);
   const orgs = await db
     .selectFrom('organization_version as v')

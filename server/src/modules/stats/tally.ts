@@ -1,0 +1,9 @@
+/** Rolls grouped count rows up along one dimension; a null key becomes `nullKey`. */
+export function sumBy<R extends { n: number | string | bigint }>(rows: readonly R[], key: (r: R) => string | null, nullKey: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) {
+    const k = key(r) ?? nullKey;
+    out[k] = (out[k] ?? 0) + Number(r.n);
+  }
+  return out;
+}
