@@ -27,6 +27,7 @@ export interface BenchReport {
     orgVersions: number;
     fileMiB: number;
     generationSeconds: number;
+    generatedOn: string;
     reused: boolean;
     commune: string;
   };
@@ -54,12 +55,13 @@ export function renderMarkdown(r: BenchReport): string {
     `| Node | ${r.machine.node} |`,
     `| Engine | ${r.engine === 'sqlite' ? `SQLite ${r.sqliteVersion} (better-sqlite3, WAL)` : 'PostgreSQL'} |`,
     `| Data | ${n(d.members)} members (seed ${d.seed}): ${n(d.persons)} persons, ${n(d.activeMembers)} active today; ${n(d.memberEvents)} member events, ${n(d.episodes)} episodes; ${n(d.organizations)} organizations, ${n(d.orgVersions)} versions; file ${n(d.fileMiB)} MiB |`,
-    `| Generation | ${d.generationSeconds.toFixed(0)} s${d.reused ? ' (earlier run; database reused)' : ''} |`,
+    `| Generation | ${d.generationSeconds.toFixed(0)} s on ${d.generatedOn}${d.reused ? ' (database reused from that run)' : ''} |`,
     `| Single commune | ${d.commune} (the one with most members) |`,
     '',
     '## Results',
     '',
-    'Milliseconds per call, wall clock, one connection. "× scan" is the median against the median of the full scan in the same run.',
+    'Milliseconds per service call, wall clock, one connection, warm cache. "× scan" is the median against the median of the first full scan in the same run.',
+    '"(list total)" is the whole `list` call with `pageSize: 1`, i.e. the count query plus a one-row page, as the API serves it.',
     '',
     '| Query | runs | median ms | p95 ms | × scan | target | met |',
     '|---|--:|--:|--:|--:|---|---|',
@@ -72,8 +74,16 @@ export function renderMarkdown(r: BenchReport): string {
   ];
   if (r.plans.length) {
     lines.push('## Query plans of the missed targets', '');
-    for (const p of r.plans) {
-      lines.push(`### ${p.name}`, '', '```sql', p.sql, '```', '', '```', ...p.plan, '```', '');
+    const names = [...new Set(r.plans.map((p) => p.name))];
+    for (const name of names) {
+      lines.push(`### ${name}`, '');
+      const mine = r.plans.filter((p) => p.name === name);
+      const byPlan = new Map<string, typeof mine>();
+      for (const p of mine) byPlan.set(p.plan.join('\n'), [...(byPlan.get(p.plan.join('\n')) ?? []), p]);
+      for (const [plan, same] of byPlan) {
+        const more = same.length > 1 ? ` (and ${same.length - 1} more with the same plan, differing in the grouped column)` : '';
+        lines.push(`\`\`\`sql\n${same[0]!.sql}\n\`\`\`${more}`, '', '```', plan, '```', '');
+      }
     }
   }
   return lines.join('\n');

@@ -137,6 +137,123 @@ export function demoSuite(name: string, makeDatabase: (label: string) => Promise
       expect(members).toBe(MEMBERS);
     });
 
+    it('records on every member event the cell where it happened, as appendMemberEvents does', async () => {
+      const events = await db.kysely.selectFrom('member_event').selectAll().orderBy('person_id').orderBy('effective_date').orderBy('seq').execute();
+      const wrong: string[] = [];
+      let checked = 0;
+      for (const [, evs] of groupBy(events, (e) => e.person_id)) {
+        const ledger = evs.map(toLedger);
+        for (let i = 0; i < evs.length; i++) {
+          const e = evs[i]!;
+          // A temporary transfer keeps its destination (or none); it does not move the member.
+          if (e.kind === 'tam_chuyen_di') continue;
+          const folded = foldMemberEvents(ledger.slice(0, i + 1));
+          const at = folded.ok ? folded.state.orgId : undefined;
+          checked++;
+          if (e.org_id !== at) wrong.push(`${e.kind} ${e.effective_date}: ${e.org_id} ≠ ${at}`);
+        }
+      }
+      expect(checked).toBeGreaterThan(MEMBERS);
+      expect(wrong.slice(0, 5)).toEqual([]);
+    });
+
+    it('links host units to their commune today and only to cells open over the link', async () => {
+      const units = await db.kysely.selectFrom('host_unit').selectAll().execute();
+      const links = await db.kysely.selectFrom('host_unit_cell').selectAll().execute();
+      const history = groupBy(versions, (v) => v.org_id);
+      const unitById = new Map(units.map((u) => [u.id, u]));
+      for (const u of units) {
+        const anchor = history.get(u.org_id)!.at(-1)!;
+        expect(anchor.valid_to, u.name).toBeNull();
+        expect(anchor.host_type).toBe('xa_phuong');
+        if (today >= RESTRUCTURE_DATE) expect(anchor.kind).toBe('dang_uy_xa');
+        expect(Object.keys(JSON.parse(u.flags!) as object).sort()).toEqual(['bien_gioi', 'dbkk', 'dtts']);
+      }
+      for (const l of links) {
+        const h = history.get(l.cell_org_id)!;
+        const u = unitById.get(l.host_unit_id)!;
+        const end = l.valid_to ?? '9999-12-31';
+        const over = h.filter((v) => v.valid_from < end && (v.valid_to === null || v.valid_to > l.valid_from));
+        // Versions are contiguous, so covering the ends covers the interval.
+        expect(h[0]!.valid_from <= l.valid_from, u.name).toBe(true);
+        expect(h.at(-1)!.valid_to === null || (l.valid_to !== null && l.valid_to <= h.at(-1)!.valid_to!), u.name).toBe(true);
+        expect(over.every((v) => isCellKind(v.kind))).toBe(true);
+        expect(u.valid_from <= l.valid_from && (u.valid_to === null || (l.valid_to !== null && l.valid_to <= u.valid_to))).toBe(true);
+      }
+    });
+
+    it('gives posts to members active in the organization on the first day, one secretary at a time, ending with the organization', async () => {
+      const posts = await db.kysely.selectFrom('party_post').selectAll().orderBy('org_id').orderBy('valid_from').execute();
+      const episodes = await db.kysely.selectFrom('membership_episode').selectAll().where('kind', '=', 'primary').execute();
+      const episodesOf = groupBy(episodes, (e) => e.person_id);
+      const history = groupBy(versions, (v) => v.org_id);
+      const versionOn = (orgId: string, d: string) => history.get(orgId)?.find((v) => validOn(v, d));
+      const bad: string[] = [];
+      for (const p of posts) {
+        const inside = (episodesOf.get(p.person_id) ?? []).some((e) => validOn(e, p.valid_from) && versionOn(e.org_id, p.valid_from)?.path.includes(`/${p.org_id}/`));
+        if (!inside) bad.push(`${p.title} ${p.org_id} ${p.valid_from}`);
+        const last = history.get(p.org_id)!.at(-1)!;
+        if (last.valid_to !== null && (p.valid_to === null || p.valid_to > last.valid_to)) bad.push(`${p.title} ${p.org_id} outlives its organization`);
+        if (p.valid_to !== null && p.valid_to <= p.valid_from) bad.push(`${p.title} ${p.org_id} empty`);
+      }
+      expect(bad.slice(0, 5)).toEqual([]);
+      for (const [orgId, list] of groupBy(posts, (p) => p.org_id)) {
+        const secretaries = list.filter((p) => p.title === 'bi_thu');
+        for (let i = 1; i < secretaries.length; i++) expect(secretaries[i - 1]!.valid_to !== null && secretaries[i - 1]!.valid_to! <= secretaries[i]!.valid_from, orgId).toBe(true);
+      }
+      expect(new Set(posts.map((p) => p.title))).toEqual(new Set(['bi_thu', 'pho_bi_thu', 'uy_vien_btv', 'cap_uy_vien']));
+      expect(new Set(posts.map((p) => p.term))).toEqual(new Set(['2020–2025', '2025–2030']));
+
+      // Today: a secretary in every cell that has someone to hold it, and a committee in every commune.
+      const held = new Set(posts.filter((p) => p.title === 'bi_thu' && validOn(p, today)).map((p) => p.org_id));
+      const able = await db.kysely
+        .selectFrom('person')
+        .select('org_id')
+        .distinct()
+        .where('standing', '=', 'dang_sinh_hoat')
+        .where('activity', '=', 'binh_thuong')
+        .where('official_on', 'is not', null)
+        .execute();
+      expect(able.filter((r) => !held.has(r.org_id!)).map((r) => r.org_id)).toEqual([]);
+      const committees = groupBy(
+        posts.filter((p) => validOn(p, today)),
+        (p) => p.org_id,
+      );
+      for (const c of versions.filter((v) => v.valid_to === null && v.kind === 'dang_uy_xa')) {
+        const seats = committees.get(c.org_id) ?? [];
+        expect(seats.filter((p) => p.title === 'bi_thu'), c.name).toHaveLength(1);
+        expect(seats.length, c.name).toBeGreaterThanOrEqual(5);
+        expect(seats.length, c.name).toBeLessThanOrEqual(15);
+        expect(new Set(seats.map((p) => p.person_id)).size).toBe(seats.length);
+      }
+    });
+
+    it('plants coverage gaps today: villages with no cell, villages sharing a cell, cells with no member', async () => {
+      const units = (await db.kysely.selectFrom('host_unit').selectAll().where('kind', 'in', ['thon_ban', 'to_dan_pho']).execute()).filter((u) => validOn(u, today));
+      const links = (await db.kysely.selectFrom('host_unit_cell').selectAll().execute()).filter((l) => validOn(l, today));
+      const linkOf = new Map(links.map((l) => [l.host_unit_id, l.cell_org_id]));
+      const perCell = groupBy(
+        units.filter((u) => linkOf.has(u.id)),
+        (u) => linkOf.get(u.id)!,
+      );
+      const members = await db.kysely
+        .selectFrom('membership_episode')
+        .select('org_id')
+        .distinct()
+        .where('kind', '=', 'primary')
+        .where('valid_to', 'is', null)
+        .execute();
+      const manned = new Set(members.map((m) => m.org_id));
+      const noCell = units.filter((u) => !linkOf.has(u.id)).length;
+      const shared = [...perCell.values()].filter((list) => list.length > 1).reduce((n, list) => n + list.length, 0);
+      const empty = [...perCell.keys()].filter((cell) => !manned.has(cell)).length;
+      expect(noCell).toBeGreaterThan(0);
+      expect(noCell).toBeLessThan(units.length * 0.1);
+      expect(shared).toBeGreaterThan(0);
+      expect(shared).toBeLessThan(units.length * 0.1);
+      expect(empty).toBeGreaterThan(0);
+    });
+
     it('keeps each organization’s versions disjoint and its paths on its parent chain', () => {
       for (const [, history] of groupBy(versions, (v) => v.org_id)) {
         for (let i = 0; i < history.length; i++) {
@@ -208,6 +325,10 @@ export function demoSuite(name: string, makeDatabase: (label: string) => Promise
         const rows = (d: Db) => d.kysely.selectFrom('person').selectAll().orderBy('id').execute();
         const count = async (d: Db) => (await d.kysely.selectFrom('member_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
         expect(await rows(again.db)).toEqual(await rows(db));
+        for (const table of ['host_unit', 'host_unit_cell', 'party_post'] as const) {
+          const all = (d: Db) => d.kysely.selectFrom(table).selectAll().orderBy('id').execute();
+          expect(await all(again.db)).toEqual(await all(db));
+        }
         expect(Number(await count(again.db))).toBe(Number(await count(db)));
         expect(again.result).toEqual(result);
       } finally {

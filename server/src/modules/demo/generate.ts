@@ -5,7 +5,9 @@ import { playHistory } from './history.js';
 import { ProvinceBuild, buildInitialTree, type ProvinceSpec } from './layout.js';
 import { PeopleGen, type PersonRows } from './people.js';
 import { PROVINCES } from './places.js';
+import { buildPosts } from './posts.js';
 import { IdGen, Rng } from './prng.js';
+import { planHostUnits } from './units.js';
 import { insertChunked } from './writer.js';
 
 /**
@@ -59,11 +61,15 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
     const b = new ProvinceBuild(spec, rng.fork(1), ids);
     buildInitialTree(b);
     playHistory(b);
+    // Before the members: it marks the few cells that are to lose all theirs.
+    const hostUnits = planHostUnits(b, rng.fork(3), ids);
     await db.kysely.transaction().execute(async (trx) => {
       await insertChunked(db, trx, 'organization', b.model.organizations);
       await insertChunked(db, trx, 'org_event', b.model.events);
       await insertChunked(db, trx, 'organization_version', b.model.versions);
       await insertChunked(db, trx, 'org_event_link', b.model.links);
+      await insertChunked(db, trx, 'host_unit', hostUnits.units);
+      await insertChunked(db, trx, 'host_unit_cell', hostUnits.links);
     });
     result.provinceRootIds.push(b.rootId);
     for (const c of b.communes) if (b.model.current(c.id)) result.communeIds.push(c.id);
@@ -90,6 +96,9 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
       done += batch.length;
       progress(`${label}đảng viên`);
     }
+    progress(`${label}cấp ủy`);
+    const posts = buildPosts(b, people.timeline, rng.fork(4), ids);
+    await db.kysely.transaction().execute((trx) => insertChunked(db, trx, 'party_post', posts));
   }
   return result;
 }

@@ -38,6 +38,11 @@ export interface CellInfo {
   group: number;
   hostType: string;
   place: string;
+  /**
+   * Set on a few tiny cells (units.ts): from this date the cell takes no one in, and its
+   * last members die or move away by then, so it stands open with no member today.
+   */
+  emptyFrom?: string;
 }
 
 export interface Committee {

@@ -1,5 +1,5 @@
 import { addMonths, type MemberEventKind } from '@dangvu/common';
-import { addDays, dateBetween, dayNo, minIso, yearOf } from './days.js';
+import { addDays, dateBetween, dayNo, maxIso, minIso, yearOf } from './days.js';
 import type { CellInfo, ProvinceBuild } from './layout.js';
 import type { Rng } from './prng.js';
 
@@ -38,8 +38,9 @@ export class CellPicker {
     }
   }
 
+  /** Open on the date and still taking members in. */
   static validOn(c: CellInfo, d: string) {
-    return c.from <= d && (c.to === null || c.to > d);
+    return c.from <= d && (c.to === null || c.to > d) && (c.emptyFrom === undefined || c.emptyFrom > d);
   }
 
   pick(rng: Rng, date: string, except?: CellInfo): CellInfo {
@@ -88,15 +89,22 @@ export interface LifeInput {
   today: string;
 }
 
+/** Events whose org_id is where they put the member; every other event records the member's cell then. */
+const PLACEMENT = new Set<MemberEventKind>(['ket_nap', 'chuyen_den', 'chuyen_noi_bo', 'phuc_hoi']);
+
 export function simulateLife(rng: Rng, b: ProvinceBuild, picker: CellPicker, p: LifeInput): GenEvent[] {
   const events: GenEvent[] = [];
   const dec = (date: string, cell: CellInfo) => {
     const c = b.committeeOfCell(cell.id, date);
     return { decisionNo: `${rng.int(1, 999)}-QĐ/${c.suffix}`, issuer: `Ban Thường vụ ${c.renamedOn && date < c.renamedOn ? c.formerName : c.name}` };
   };
+  /**
+   * `orgId` is the target of a placement or the destination of a temporary transfer; any
+   * other event takes the member's cell, as ledger.repository's appendMemberEvents does.
+   */
   const push = (kind: MemberEventKind, date: string, cell: CellInfo, orgId: string | null, data: Record<string, unknown> | null, decided = true) => {
     const d = decided ? dec(date, cell) : { decisionNo: null, issuer: null };
-    events.push({ kind, date, orgId, ...d, data });
+    events.push({ kind, date, orgId: kind === 'tam_chuyen_di' || PLACEMENT.has(kind) ? orgId : cell.id, ...d, data });
   };
 
   const official = addDays(addMonths(p.admittedOn, 12), rng.int(0, 60));
@@ -119,6 +127,30 @@ export function simulateLife(rng: Rng, b: ProvinceBuild, picker: CellPicker, p: 
 
   let t = p.entry.date;
   let active = true;
+  // A cell that empties (CellInfo.emptyFrom) loses each member on a day of their own before that date.
+  let leaveOn: string | null = null;
+  const enter = (c: CellInfo, date: string) => {
+    cell = c;
+    leaveOn = c.emptyFrom === undefined ? null : c.emptyFrom <= date ? date : dateBetween(rng, maxIso(addDays(date, 1), addDays(c.emptyFrom, -900)), c.emptyFrom);
+  };
+  enter(cell, t);
+  const followEmptying = (until: string) => {
+    while (active && leaveOn !== null && leaveOn <= until) {
+      const d = leaveOn;
+      t = d;
+      if (yearOf(d) - birthYear >= 75 && rng.chance(0.5)) {
+        push('tu_tran', d, cell, null, null, false);
+        active = false;
+      } else if (rng.chance(0.4)) {
+        push('chuyen_di', d, cell, null, { note: 'Chuyển sinh hoạt đảng chính thức ra ngoài tỉnh' });
+        active = false;
+      } else {
+        const target = picker.nearby(rng, d, cell);
+        push('chuyen_noi_bo', d, cell, target.id, null);
+        enter(target, d);
+      }
+    }
+  };
   // Merged cells hand their members to the receiving cell on the merge date.
   const followMerges = (until: string) => {
     while (active && cell.to !== null && cell.to <= until) {
@@ -126,7 +158,7 @@ export function simulateLife(rng: Rng, b: ProvinceBuild, picker: CellPicker, p: 
       const date = cell.to;
       const m = cell.mergeDecision!;
       events.push({ kind: 'chuyen_noi_bo', date, orgId: target.id, decisionNo: m.decisionNo, issuer: m.issuer, data: { reason: 'sap_nhap' } });
-      cell = target;
+      enter(target, date);
       t = date;
     }
   };
@@ -170,6 +202,8 @@ export function simulateLife(rng: Rng, b: ProvinceBuild, picker: CellPicker, p: 
       const c = cands[ci]!;
       if (!active) break;
       followMerges(c.date);
+      followEmptying(c.date);
+      if (!active) break;
       const d = c.date;
       switch (c.kind) {
         case 'official':
@@ -195,7 +229,7 @@ export function simulateLife(rng: Rng, b: ProvinceBuild, picker: CellPicker, p: 
           if (activity === 'tam' || activity === 'xa') break;
           const target = picker.nearby(rng, d, cell);
           push('chuyen_noi_bo', d, cell, target.id, null);
-          cell = target;
+          enter(target, d);
           break;
         }
         case 'mien_sinh_hoat':
@@ -231,6 +265,7 @@ export function simulateLife(rng: Rng, b: ProvinceBuild, picker: CellPicker, p: 
       t = d;
     }
     followMerges(to);
+    followEmptying(to);
   }
   return events;
 }

@@ -8,6 +8,7 @@ import { FOUNDED, type CellInfo, type ProvinceBuild } from './layout.js';
 import { CellPicker, simulateLife, type GenEvent } from './ledger.js';
 import { ETHNIC_MIX, personName, toneVariant } from './names.js';
 import { PROVINCES } from './places.js';
+import { MemberTimeline } from './posts.js';
 import type { IdGen, Rng } from './prng.js';
 
 /**
@@ -49,6 +50,8 @@ function admissionYears(today: string): [number, number][] {
 
 export class PeopleGen {
   readonly picker: CellPicker;
+  /** Where members were from 2020 on, for the committees (posts.ts). */
+  readonly timeline = new MemberTimeline();
   private readonly years: [number, number][];
   private readonly recent: Seen[] = [];
   private readonly recordedPerDay = new Map<string, number>();
@@ -112,7 +115,7 @@ export class PeopleGen {
     else this.recent[this.rng.int(0, 499)] = s;
   }
 
-  /** The whole person row in one literal (spreading 40 columns is slow at a million rows). */
+  /** The whole person row in one literal (spreading 40 columns is slow at a million rows; the few name columns are spread). */
   private personRow(id: string, who: Seen & { religion: string }, cell: CellInfo, age: number, m: MemberColumns): Insertable<PersonTable> {
     const { rng } = this;
     const q = qualifications(rng, cell.hostType, age);
@@ -126,10 +129,8 @@ export class PeopleGen {
       id,
       full_name: who.fullName,
       other_names: otherNames,
-      folded_name: names.folded_name,
-      display_key: names.display_key,
-      sort_key: names.sort_key,
-      search_text: names.search_text,
+      // Whatever search and sort columns members.service derives, the same way.
+      ...names,
       sex: who.sex,
       birth_date: who.birth,
       birthplace,
@@ -187,6 +188,7 @@ export class PeopleGen {
     const gen = simulateLife(rng, b, this.picker, { birth: who.birth, admittedOn, entry: { ...entry, cell }, today });
 
     const events = gen.map((e, i) => this.eventRow(id, e, i + 1));
+    this.timeline.add(id, yearOf(who.birth), gen);
     const folded = foldMemberEvents(events.map(toLedger));
     if (!folded.ok) throw new Error(`demo ledger refused for ${who.fullName}: ${folded.violation.message}`);
     const s = folded.state;

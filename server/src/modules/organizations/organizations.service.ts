@@ -273,6 +273,9 @@ export function organizationsService(db: Kysely<Database>) {
         const active = await trx.selectFrom('person').select('id').where('org_id', '=', orgId).where('standing', '=', 'dang_sinh_hoat').execute();
         if (active.length)
           throw conflict('ORG_HAS_MEMBERS', `Không thể giải thể: còn ${active.length} đảng viên đang sinh hoạt. Hãy chuyển sinh hoạt cho họ trước.`, 'id');
+        const units = await trx.selectFrom('host_unit').select('id').where('org_id', '=', orgId).where('valid_to', 'is', null).execute();
+        if (units.length)
+          throw conflict('ORG_HAS_HOST_UNITS', `Không thể giải thể: còn ${units.length} thôn, bản, đơn vị thuộc tổ chức này. Hãy sáp nhập tổ chức để chuyển các đơn vị sang tổ chức kế thừa.`, 'id');
         const eventId = await insertEvent(trx, ctx, 'giai_the', input);
         await closeVersion(trx, v, input.effectiveDate);
         await trx.updateTable('party_post').set({ valid_to: input.effectiveDate }).where('org_id', '=', orgId).where('valid_to', 'is', null).execute();
