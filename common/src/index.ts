@@ -10,6 +10,7 @@ export * from './domain/organization.js';
 export * from './domain/roles.js';
 export * from './domain/memberLedger.js';
 export * from './schemas/primitives.js';
+export * from './schemas/reference.js';
 export * from './schemas/organization.js';
 export * from './schemas/member.js';
 export * from './schemas/auth.js';

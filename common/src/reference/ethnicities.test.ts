@@ -5,9 +5,9 @@ import {
   ETHNICITY_CODES,
   type EthnicityCode,
   ethnicityByCode,
-  ethnicityCodeSchema,
   findEthnicityCode,
 } from './ethnicities.js';
+import { ethnicityCodeSchema } from '../schemas/reference.js';
 
 describe('ETHNICITIES', () => {
   it('has the 54 recognized groups plus foreign origin, coded 01..55 in order', () => {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { foldVietnamese } from '../text/fold.js';
 
 /**
@@ -74,8 +73,6 @@ type CodesOf<T extends readonly { code: string }[]> = { -readonly [K in keyof T]
 export const ETHNICITY_CODES = Object.freeze(
   ETHNICITIES.map((e) => e.code),
 ) as unknown as Readonly<CodesOf<typeof ETHNICITIES>>;
-
-export const ethnicityCodeSchema = z.enum(ETHNICITY_CODES);
 
 const BY_CODE: ReadonlyMap<string, Ethnicity> = new Map(ETHNICITIES.map((e) => [e.code, e]));
 

@@ -10,12 +10,9 @@ import {
   PROFESSIONAL_QUALIFICATION_LABELS,
   SEXES,
   SEX_LABELS,
-  generalEducationSchema,
-  occupationGroupSchema,
   parseGeneralEducation,
-  politicalTheoryLevelSchema,
-  sexSchema,
 } from './levels.js';
+import { generalEducationSchema, occupationGroupSchema, politicalTheoryLevelSchema, sexSchema } from '../schemas/reference.js';
 import type { Label } from './label.js';
 
 describe('generalEducationSchema', () => {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Label } from './label.js';
 
 /**
@@ -10,21 +9,8 @@ import type { Label } from './label.js';
 
 // General education ------------------------------------------------------------
 
-const GENERAL_EDUCATION = /^(\d{1,2})\/(10|12)$/;
-
-/**
- * General education is written "grade/system": "12/12", "9/12", or "10/10"
- * for people schooled in the former 10-year system, which must stay
- * distinguishable from "10/12" (two years short of completion).
- */
-export const generalEducationSchema = z
-  .string()
-  .regex(GENERAL_EDUCATION, 'Trình độ giáo dục phổ thông phải có dạng lớp/hệ, ví dụ 12/12 hoặc 9/12')
-  // zod runs refinements after a failed regex too; skip so only one message shows.
-  .refine(
-    (s) => !GENERAL_EDUCATION.test(s) || parseGeneralEducation(s) !== null,
-    'Lớp (số trước dấu /) không được lớn hơn hệ (10 hoặc 12)',
-  );
+/** "grade/system": "12/12", "9/12", or "10/10" for the former 10-year system. */
+export const GENERAL_EDUCATION = /^(\d{1,2})\/(10|12)$/;
 
 export type GeneralEducation = { grade: number; system: 10 | 12 };
 
@@ -56,8 +42,6 @@ export const PROFESSIONAL_QUALIFICATION_LABELS: Readonly<Record<ProfessionalQual
   thac_si: { vi: 'Thạc sĩ', en: "Master's degree" },
   tien_si: { vi: 'Tiến sĩ', en: 'Doctorate' },
 };
-export const professionalQualificationSchema = z.enum(PROFESSIONAL_QUALIFICATIONS);
-
 // Academic title (học hàm) ----------------------------------------------------------
 
 export const ACADEMIC_TITLES = ['pho_giao_su', 'giao_su'] as const;
@@ -66,8 +50,6 @@ export const ACADEMIC_TITLE_LABELS: Readonly<Record<AcademicTitle, Label>> = {
   pho_giao_su: { vi: 'Phó giáo sư', en: 'Associate professor' },
   giao_su: { vi: 'Giáo sư', en: 'Professor' },
 };
-export const academicTitleSchema = z.enum(ACADEMIC_TITLES);
-
 // Political theory (lý luận chính trị) ----------------------------------------------
 
 /** "Cử nhân" (bachelor in political theory) ranks with "cao cấp" but is a separate column in the statistics. */
@@ -79,8 +61,6 @@ export const POLITICAL_THEORY_LABELS: Readonly<Record<PoliticalTheoryLevel, Labe
   cao_cap: { vi: 'Cao cấp', en: 'Advanced' },
   cu_nhan: { vi: 'Cử nhân', en: 'Bachelor' },
 };
-export const politicalTheoryLevelSchema = z.enum(POLITICAL_THEORY_LEVELS);
-
 // Occupation groups (statistics dimension) -----------------------------------------
 
 export const OCCUPATION_GROUPS = [
@@ -111,8 +91,6 @@ export const OCCUPATION_GROUP_LABELS: Readonly<Record<OccupationGroup, Label>> =
   nghi_huu: { vi: 'Nghỉ hưu', en: 'Retired' },
   khac: { vi: 'Khác', en: 'Other' },
 };
-export const occupationGroupSchema = z.enum(OCCUPATION_GROUPS);
-
 // Sex ---------------------------------------------------------------------------
 
 export const SEXES = ['nam', 'nu'] as const;
@@ -121,4 +99,3 @@ export const SEX_LABELS: Readonly<Record<Sex, Label>> = {
   nam: { vi: 'Nam', en: 'Male' },
   nu: { vi: 'Nữ', en: 'Female' },
 };
-export const sexSchema = z.enum(SEXES);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RELIGION_CODES, RELIGION_LABELS, religionCodeSchema } from './religions.js';
+import { religionCodeSchema } from '../schemas/reference.js';
+import { RELIGION_CODES, RELIGION_LABELS } from './religions.js';
 
 describe('religions', () => {
   it('labels every code in both languages', () => {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Label } from './label.js';
 
 /**
@@ -29,5 +28,3 @@ export const RELIGION_LABELS: Readonly<Record<ReligionCode, Label>> = {
   hoi_giao: { vi: 'Hồi giáo', en: 'Islam' },
   khac: { vi: 'Khác', en: 'Other' },
 };
-
-export const religionCodeSchema = z.enum(RELIGION_CODES);

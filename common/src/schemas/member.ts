@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { MEMBER_EVENT_KINDS, MEMBER_STATUS_FILTERS } from '../domain/memberLedger.js';
 import { AGE_BANDS } from '../domain/ageBands.js';
-import { ethnicityCodeSchema } from '../reference/ethnicities.js';
+import { POLITICAL_THEORY_LEVELS } from '../reference/levels.js';
 import {
   academicTitleSchema,
+  ethnicityCodeSchema,
   generalEducationSchema,
   occupationGroupSchema,
-  POLITICAL_THEORY_LEVELS,
   politicalTheoryLevelSchema,
   professionalQualificationSchema,
+  religionCodeSchema,
   sexSchema,
-} from '../reference/levels.js';
-import { religionCodeSchema } from '../reference/religions.js';
+} from './reference.js';
 import { id, isoDate, nonBlank, optionalText, page, pageSize } from './primitives.js';
 
 /** The core of form 2-HSĐV that a person carries, member or not. */

@@ -7,6 +7,12 @@ import { inSubtrees } from '../../db/sql.js';
 import { requireCtx } from '../../platform/http.js';
 import { scopeFor } from '../../platform/scope.js';
 
+/** Start of a Vietnam calendar day (UTC+7, no daylight saving), `plusDays` later, as a UTC ISO string. */
+export function vnDayStartUtc(isoDate: string, plusDays: number): string {
+  const t = Date.parse(`${isoDate}T00:00:00+07:00`) + plusDays * 86_400_000;
+  return new Date(t).toISOString();
+}
+
 const query = z.object({
   user: z.string().trim().max(60).optional(),
   entity: z.string().trim().max(40).optional(),
@@ -30,8 +36,9 @@ export function auditRoutes(db: Kysely<Database>): FastifyPluginAsyncZod {
       if (q.user) base = base.where('a.username', '=', q.user);
       if (q.entity) base = base.where('a.entity', '=', q.entity);
       if (q.entityId) base = base.where('a.entity_id', '=', q.entityId);
-      if (q.from) base = base.where('a.at', '>=', q.from);
-      if (q.to) base = base.where('a.at', '<', `${q.to}T99`);
+      // Dates are Vietnam calendar days; the log stores UTC instants.
+      if (q.from) base = base.where('a.at', '>=', vnDayStartUtc(q.from, 0));
+      if (q.to) base = base.where('a.at', '<', vnDayStartUtc(q.to, 1));
       const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await base
         .selectAll('a')

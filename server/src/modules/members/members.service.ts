@@ -169,8 +169,11 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
       const scope = scopeFor(db, ctx.actor);
       let prefixes = await scope.pathsOn(asOf);
       if (q.org) {
-        const org = await orgRepo.current(db, q.org);
-        if (!org || !pathWithin(org.path, await scope.pathsOn(todayIso()))) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc nằm ngoài phạm vi của bạn).');
+        // Today's organization, or one that has since ended but existed (in scope) on the date asked.
+        const now = await orgRepo.current(db, q.org);
+        const then = await orgRepo.versionOn(db, q.org, asOf);
+        const visible = (now && pathWithin(now.path, await scope.pathsOn(todayIso()))) || (then && pathWithin(then.path, prefixes));
+        if (!visible) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc nằm ngoài phạm vi của bạn).');
         const orgPaths = await subtreePathsOn(db, [q.org], asOf);
         // Intersect: the organization's subtree, but only where the caller may look.
         prefixes = minimalPrefixes(orgPaths.filter((p) => pathWithin(p, prefixes)).concat(prefixes.filter((p) => pathWithin(p, orgPaths))));
