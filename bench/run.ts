@@ -4,6 +4,7 @@
  * Prints a table, writes bench/results/<date>-sqlite-<members>.json and docs/benchmarks.md.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { bundleSection } from './bundle.js';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -195,7 +196,7 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(resolve(resultsDir, `${today}-sqlite-${members}.json`), JSON.stringify(report, null, 2) + '\n');
   mkdirSync(resolve(root, 'docs'), { recursive: true });
-  writeFileSync(resolve(root, 'docs', 'benchmarks.md'), renderMarkdown(report));
+  writeFileSync(resolve(root, 'docs', 'benchmarks.md'), renderMarkdown(report) + bundleSection(root));
   console.log(`\nWrote bench/results/${today}-sqlite-${members}.json and docs/benchmarks.md`);
 }
 
