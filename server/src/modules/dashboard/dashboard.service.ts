@@ -12,6 +12,29 @@ import { sumBy } from '../stats/tally.js';
 export const LOSS_KINDS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan'] as const;
 const VILLAGE_KINDS = ['thon_ban', 'to_dan_pho'];
 
+export interface CoverageUnit {
+  hostUnitId: string;
+  name: string;
+  kind: string;
+  /** The cell serving the unit on the date, if any. */
+  orgId: string | null;
+  communeName: string;
+  status: 'own' | 'shared' | 'none';
+  members: number;
+}
+
+export const COVERAGE_STATUSES = ['all', 'ownCell', 'sharedCell', 'noCell', 'noMember', 'gaps'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
+
+const COVERAGE_FILTERS: Record<CoverageStatus, (u: CoverageUnit) => boolean> = {
+  all: () => true,
+  ownCell: (u) => u.status === 'own',
+  sharedCell: (u) => u.status === 'shared',
+  noCell: (u) => u.status === 'none',
+  noMember: (u) => u.members === 0,
+  gaps: (u) => u.status === 'none' || u.members === 0,
+};
+
 const tally = (rows: { k: string | null; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k ?? 'khong', Number(r.n)]));
 
 /**
@@ -19,22 +42,37 @@ const tally = (rows: { k: string | null; n: number | string }[]) => Object.fromE
  * the member list uses for its drill-down filters, so a number and its list always agree.
  */
 export function dashboardService(db: Kysely<Database>) {
+  /** The subtree asked for, cut to the caller's scope on that date; an organization outside it is 404. */
+  async function resolveSubtree(ctx: RequestCtx, orgIdIn: string | undefined, asOf: string) {
+    const scope = scopeFor(db, ctx.actor);
+    if (scope.selfOnly) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng.');
+    const scopePaths = await scope.pathsOn(asOf);
+    if (orgIdIn) {
+      // The organization itself must be the caller's, not merely overlap it.
+      const o = (await orgRepo.current(db, orgIdIn)) ?? (await orgRepo.versionOn(db, orgIdIn, asOf));
+      const visible = o && (pathWithin(o.path, await scope.pathsOn(todayIso())) || pathWithin(o.path, scopePaths));
+      if (!visible) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc nằm ngoài phạm vi của bạn).');
+    }
+    const roots = orgIdIn ? [orgIdIn] : [...ctx.actor.scopeOrgIds];
+    let prefixes = await subtreePathsOn(db, roots, asOf);
+    prefixes = prefixes.filter((p) => pathWithin(p, scopePaths)).concat(scopePaths.filter((p) => pathWithin(p, prefixes)));
+    if (orgIdIn && prefixes.length === 0) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng vào ngày này (hoặc nằm ngoài phạm vi của bạn).');
+    return { scope, roots, prefixes };
+  }
+
   return {
+    /** The villages and residential groups behind a coverage figure. */
+    async coverageUnits(ctx: RequestCtx, orgIdIn: string | undefined, asOfIn: string | undefined, status: CoverageStatus) {
+      const asOf = asOfIn ?? todayIso();
+      const { prefixes } = await resolveSubtree(ctx, orgIdIn, asOf);
+      const c = await this.coverage(ctx, prefixes, asOf);
+      const items = c.units.filter(COVERAGE_FILTERS[status]);
+      return { asOf, status, total: items.length, counts: c.coverage, items };
+    },
+
     async overview(ctx: RequestCtx, orgIdIn: string | undefined, asOfIn: string | undefined) {
       const asOf = asOfIn ?? todayIso();
-      const scope = scopeFor(db, ctx.actor);
-      if (scope.selfOnly) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng.');
-      const scopePaths = await scope.pathsOn(asOf);
-      if (orgIdIn) {
-        // The organization itself must be the caller's, not merely overlap it.
-        const o = (await orgRepo.current(db, orgIdIn)) ?? (await orgRepo.versionOn(db, orgIdIn, asOf));
-        const visible = o && (pathWithin(o.path, await scope.pathsOn(todayIso())) || pathWithin(o.path, scopePaths));
-        if (!visible) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc nằm ngoài phạm vi của bạn).');
-      }
-      const roots = orgIdIn ? [orgIdIn] : [...ctx.actor.scopeOrgIds];
-      let prefixes = await subtreePathsOn(db, roots, asOf);
-      prefixes = prefixes.filter((p) => pathWithin(p, scopePaths)).concat(scopePaths.filter((p) => pathWithin(p, prefixes)));
-      if (orgIdIn && prefixes.length === 0) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng vào ngày này (hoặc nằm ngoài phạm vi của bạn).');
+      const { scope, roots, prefixes } = await resolveSubtree(ctx, orgIdIn, asOf);
       const org = orgIdIn ? await orgRepo.versionOn(db, orgIdIn, asOf) : null;
 
       const grade = sql<string>`case when p.official_on is not null and p.official_on <= ${asOf} then 'chinh_thuc' else 'du_bi' end`;
@@ -113,7 +151,8 @@ export function dashboardService(db: Kysely<Database>) {
         byAgeBand: Object.fromEntries(AGE_BANDS.map((b) => [b, sum((r) => r.band)[b] ?? 0])),
         byTheory: sum((r) => r.political_theory),
         flows,
-        ...coverage,
+        coverage: coverage.coverage,
+        gaps: coverage.gaps,
       };
     },
 
@@ -122,7 +161,7 @@ export function dashboardService(db: Kysely<Database>) {
      * shared cell, no cell ("trắng tổ chức đảng"), no member ("trắng đảng viên").
      */
     async coverage(_ctx: RequestCtx, prefixes: readonly string[], asOf: string) {
-      const units = await db
+      const rows = await db
         .selectFrom('host_unit as h')
         .innerJoin('organization_version as a', (j) => j.onRef('a.org_id', '=', 'h.org_id').on('a.valid_to', 'is', null))
         .leftJoin('host_unit_cell as c', (j) =>
@@ -133,7 +172,7 @@ export function dashboardService(db: Kysely<Database>) {
         .where((eb) => validOn(eb, 'h', asOf))
         .execute();
       // A unit is in scope by its cell on that date, or by its commune today when it has none.
-      const cellIds = [...new Set(units.map((u) => u.cell_org_id).filter((x): x is string => !!x))];
+      const cellIds = [...new Set(rows.map((u) => u.cell_org_id).filter((x): x is string => !!x))];
       const cellPaths = new Map<string, string>();
       for (let i = 0; i < cellIds.length; i += 500) {
         const rows = await db
@@ -144,35 +183,31 @@ export function dashboardService(db: Kysely<Database>) {
           .execute();
         rows.forEach((r) => cellPaths.set(r.org_id, r.path));
       }
-      const inScope = units.filter((u) => {
+      const inScope = rows.filter((u) => {
         const p = u.cell_org_id ? cellPaths.get(u.cell_org_id) : undefined;
         return pathWithin(p ?? u.path, prefixes);
       });
       const unitsPerCell = new Map<string, number>();
       for (const u of inScope) if (u.cell_org_id && cellPaths.has(u.cell_org_id)) unitsPerCell.set(u.cell_org_id, (unitsPerCell.get(u.cell_org_id) ?? 0) + 1);
       const counts = await orgRepo.memberCountsOn(db, [...unitsPerCell.keys()], asOf);
-      let ownCell = 0;
-      let sharedCell = 0;
-      let noCell = 0;
-      let noMember = 0;
-      const gaps: { hostUnitId: string; name: string; kind: string; orgId: string | null; communeName: string; problem: 'no_cell' | 'no_member' }[] = [];
-      for (const u of inScope) {
+      const units: CoverageUnit[] = inScope.map((u) => {
         const cell = u.cell_org_id && cellPaths.has(u.cell_org_id) ? u.cell_org_id : null;
-        if (!cell) {
-          noCell++;
-          noMember++;
-          gaps.push({ hostUnitId: u.id, name: u.name, kind: u.kind, orgId: null, communeName: u.commune_name, problem: 'no_cell' });
-          continue;
-        }
-        if ((unitsPerCell.get(cell) ?? 0) > 1) sharedCell++;
-        else ownCell++;
-        if (!counts.get(cell)) {
-          noMember++;
-          gaps.push({ hostUnitId: u.id, name: u.name, kind: u.kind, orgId: cell, communeName: u.commune_name, problem: 'no_member' });
-        }
-      }
-      gaps.sort((a, b) => a.communeName.localeCompare(b.communeName, 'vi') || a.name.localeCompare(b.name, 'vi'));
-      return { coverage: { total: inScope.length, ownCell, sharedCell, noCell, noMember }, gaps: gaps.slice(0, 500) };
+        const status = !cell ? 'none' : (unitsPerCell.get(cell) ?? 0) > 1 ? 'shared' : 'own';
+        return { hostUnitId: u.id, name: u.name, kind: u.kind, orgId: cell, communeName: u.commune_name, status, members: cell ? (counts.get(cell) ?? 0) : 0 };
+      });
+      units.sort((a, b) => a.communeName.localeCompare(b.communeName, 'vi') || a.name.localeCompare(b.name, 'vi'));
+      const gaps = units
+        .filter((u) => u.status === 'none' || u.members === 0)
+        .map((u) => ({ hostUnitId: u.hostUnitId, name: u.name, kind: u.kind, orgId: u.orgId, communeName: u.communeName, problem: u.status === 'none' ? ('no_cell' as const) : ('no_member' as const) }));
+      const coverage = {
+        total: units.length,
+        ownCell: units.filter((u) => u.status === 'own').length,
+        sharedCell: units.filter((u) => u.status === 'shared').length,
+        noCell: units.filter((u) => u.status === 'none').length,
+        // A unit without a cell has no member in a cell of its own either ("trắng đảng viên").
+        noMember: units.filter((u) => u.members === 0).length,
+      };
+      return { coverage, gaps: gaps.slice(0, 500), units };
     },
   };
 }

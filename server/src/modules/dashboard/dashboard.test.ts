@@ -88,6 +88,21 @@ describeEngines('dashboard: every figure agrees with the list behind it', (env) 
     ]);
   });
 
+  it('lists the units behind each coverage figure', async () => {
+    const o = (await p.admin.call('GET', `/api/v1/dashboard?org=${p.province}`)).json() as Overview;
+    const names = async (status: string) => {
+      const r = (await p.admin.call('GET', `/api/v1/coverage?org=${p.province}&status=${status}`)).json() as { total: number; items: { name: string }[] };
+      expect(r.total).toBe(r.items.length);
+      return r.items.map((i) => i.name).sort();
+    };
+    expect((await names('ownCell')).length).toBe(o.coverage.ownCell);
+    expect(await names('sharedCell')).toEqual(['Bản Huổi Luông', 'Bản Huổi Luông 2']);
+    expect(await names('noCell')).toEqual(['Bản Xa Xôi']);
+    expect((await names('noMember')).length).toBe(o.coverage.noMember);
+    expect((await names('all')).length).toBe(o.coverage.total);
+    expect((await p.admin.call('GET', '/api/v1/coverage?status=abc')).statusCode).toBe(400);
+  });
+
   it('keeps a commune user inside the commune', async () => {
     const { buildUser } = await import('../../test/factories.js');
     const u = await buildUser(env(), 'can_bo_to_chuc', [p.cellA1]);
