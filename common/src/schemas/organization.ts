@@ -101,4 +101,6 @@ export const orgDetailOut = z.object({
   memberCount: z.number(),
   committee: z.array(z.object({ personId: z.string(), fullName: z.string(), title: z.string(), since: z.string(), term: z.string().nullable() })),
   hostUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), link: z.enum(['cell', 'commune']) })),
+  /** Names of the parents this organization has had, as they were named then, by id. */
+  parentNames: z.record(z.string(), z.string()),
 });

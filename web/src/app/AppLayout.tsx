@@ -28,6 +28,17 @@ export function AppLayout() {
   ];
   const menu = <Menu mode="inline" selectedKeys={[section]} items={items} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 0 }} />;
   const narrow = !screens.md;
+  const settings = (
+    <>
+      <label>
+        <Space size={4}>
+          <span>{t('settings.largeText')}</span>
+          <Switch checked={largeText} onChange={setLargeText} aria-label={t('settings.largeText')} />
+        </Space>
+      </label>
+      <LangSwitch />
+    </>
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -43,13 +54,7 @@ export function AppLayout() {
           {narrow && <span style={{ fontWeight: 700, color: '#b71c1c' }}>{t('app.name')}</span>}
           <div style={{ flex: 1 }} />
           <Space wrap size="small">
-            <label>
-              <Space size={4}>
-                <span>{t('settings.largeText')}</span>
-                <Switch checked={largeText} onChange={setLargeText} aria-label={t('settings.largeText')} />
-              </Space>
-            </label>
-            <LangSwitch />
+            {!narrow && settings}
             {!narrow && <span>{me.displayName}</span>}
             <Button icon={<LogoutOutlined />} onClick={logout}>
               {narrow ? null : t('auth.logout')}
@@ -57,8 +62,13 @@ export function AppLayout() {
             </Button>
           </Space>
         </Layout.Header>
-        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={260} title={t('app.name')}>
+        <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" width={280} title={t('app.name')}>
           <nav aria-label={t('nav.menu')}>{menu}</nav>
+          {/* On a phone the settings live here, so the header stays one line. */}
+          <div style={{ marginTop: 24, display: 'grid', gap: 12 }}>
+            <span>{me.displayName}</span>
+            {settings}
+          </div>
         </Drawer>
         {/* antd renders Layout.Content as the page's <main> landmark. */}
         <Layout.Content style={{ padding: narrow ? 8 : 20 }}>

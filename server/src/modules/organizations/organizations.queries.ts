@@ -113,7 +113,14 @@ export function organizationsQueries(db: Kysely<Database>) {
         .orderBy('h.name')
         .limit(500)
         .execute();
+      const parentNames: Record<string, string> = {};
+      for (const v of versions) {
+        if (!v.parent_id || parentNames[v.parent_id]) continue;
+        const pv = (await orgRepo.versionOn(db, v.parent_id, v.valid_from)) ?? (await orgRepo.history(db, v.parent_id)).at(-1);
+        if (pv) parentNames[v.parent_id] = pv.name;
+      }
       return {
+        parentNames,
         committee: committee.map((c) => ({ personId: c.person_id, fullName: c.full_name, title: c.title, since: c.valid_from, term: c.term })),
         hostUnits: [...viaCell.map((h) => ({ ...h, link: 'cell' as const })), ...anchored.map((h) => ({ ...h, link: 'commune' as const }))],
         orgId,

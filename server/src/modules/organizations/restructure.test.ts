@@ -110,6 +110,8 @@ describeEngines('restructuring keeps every as-of answer', (env) => {
     const merge = body.events.find((e) => e.kind === 'sap_nhap')!;
     expect(merge.decisionNo).toBe('1250-QĐ/TU');
     expect(merge.links.filter((l) => l.role === 'merged_into').map((l) => l.fromOrgId).sort()).toEqual([p.communeA, p.communeB].sort());
+    const cell = (await p.admin.call('GET', `/api/v1/orgs/${p.cellA1}`)).json() as { parentNames: Record<string, string> };
+    expect(cell.parentNames).toEqual({ [p.communeA]: 'Đảng bộ xã Pa Tần', [newCommune]: 'Đảng bộ xã Pa Tần' });
     const old = await p.admin.call('GET', `/api/v1/orgs/${p.communeA}?asOf=2020-01-01`);
     expect(old.statusCode, old.body).toBe(200);
     expect((old.json() as { current: unknown; asOf: { name: string } }).current).toBeNull();

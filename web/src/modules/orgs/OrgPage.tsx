@@ -31,6 +31,7 @@ function useKnownNames(detail: OrgDetail | undefined): Map<string, string> {
           if (l.fromOrgId && l.fromName) names.set(l.fromOrgId, l.fromName);
           if (l.toOrgId && l.toName) names.set(l.toOrgId, l.toName);
         }
+      for (const [id, name] of Object.entries(detail.parentNames ?? {})) names.set(id, name);
       const last = detail.versions[detail.versions.length - 1];
       if (last) names.set(detail.orgId, last.name);
     }

@@ -74,6 +74,7 @@ export interface OrgDetail {
   /** Added to the server recently: absent on older servers, hence optional. */
   committee?: CommitteeMember[];
   hostUnits?: HostUnit[];
+  parentNames?: Record<string, string>;
 }
 
 export interface MemberRow {
