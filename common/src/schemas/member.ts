@@ -162,6 +162,8 @@ export type MemberDetailOut = z.infer<typeof memberDetailOut>;
 
 export const memberListOut = z.object({
   total: z.number(),
+  /** A search matched more than `total` people; the count stops there. */
+  totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
   asOf: z.string(),

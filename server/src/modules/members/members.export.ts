@@ -39,6 +39,7 @@ export async function* exportMembersCsv(svc: MembersService, ctx: RequestCtx, q:
         .map(csvCell)
         .join(',') + '\r\n';
     }
-    if (page * 200 >= res.total) break;
+    // Not `total`: a search's total stops at a cap, an export never does.
+    if (res.items.length < 200) break;
   }
 }

@@ -24,6 +24,8 @@ export interface MemberFilter {
   asOf: string;
 }
 
+export const SEARCH_COUNT_CAP = 1000;
+
 /** Folded words of a query, reduced to what the index stores: letters and digits. */
 export function searchTokens(q: string): string[] {
   return foldVietnamese(q)
@@ -136,7 +138,13 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
       else if (!f.includeNonMembers) preds.push(sql<SqlBool>`p.standing = 'dang_sinh_hoat'`);
       const where = sql<SqlBool>`${sql.join(preds, sql` and `)}`;
       const base = db.selectFrom('person as p').where(where);
-      const [{ n }] = (await base.select((eb) => eb.fn.countAll<number>().as('n')).execute()) as [{ n: number }];
+      // A search typed so far ("lò văn") can match tens of thousands: past the cap the count
+      // says "more than", which is all a person refining a search needs, at a fraction of the cost.
+      const searching = !!f.q && searchTokens(f.q).length > 0;
+      const counted = searching
+        ? db.selectFrom(base.select(sql`1`.as('one')).limit(SEARCH_COUNT_CAP + 1).as('x')).select((eb) => eb.fn.countAll<number>().as('n'))
+        : base.select((eb) => eb.fn.countAll<number>().as('n'));
+      const n = Number((await counted.executeTakeFirstOrThrow()).n);
       const rows = await base
         .leftJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'p.org_id').on('v.valid_to', 'is', null))
         .select([...summaryColumns, 'v.name as org_name'])
@@ -144,7 +152,8 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute();
-      return { total: Number(n), rows };
+      const capped = searching && n > SEARCH_COUNT_CAP;
+      return { total: capped ? SEARCH_COUNT_CAP : n, totalCapped: capped, rows };
     },
 
     /**

@@ -198,13 +198,20 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
         const roots = q.org ? [q.org] : ctx.actor.scopeOrgIds;
         const eventPrefixes = scope.selfOnly ? ['/'] : await windowPrefixes(db, roots, from, to > todayIso() ? todayIso() : to, (d) => scope.pathsOn(d));
         const r = await repo.listCurrent({ ...filter, event: { kind: q.eventKind, from, to, prefixes: eventPrefixes } }, q.page, q.pageSize);
-        return { total: r.total, page: q.page, pageSize: q.pageSize, asOf, items: r.rows.map(toSummary) };
+        return { total: r.total, totalCapped: r.totalCapped, page: q.page, pageSize: q.pageSize, asOf, items: r.rows.map(toSummary) };
       }
       const isPast = asOf !== todayIso();
       const result = isPast ? await repo.listAsOf(filter, asOf, q.page, q.pageSize) : await repo.listCurrent(filter, q.page, q.pageSize);
       if (result === 'unsupported')
         throw unprocessable('STATUS_NOT_AVAILABLE_AS_OF', 'Với ngày trong quá khứ chỉ lọc được: đang sinh hoạt, dự bị, chính thức.', 'status');
-      return { total: result.total, page: q.page, pageSize: q.pageSize, asOf, items: result.rows.map(toSummary) };
+      return {
+        total: result.total,
+        totalCapped: 'totalCapped' in result ? result.totalCapped : false,
+        page: q.page,
+        pageSize: q.pageSize,
+        asOf,
+        items: result.rows.map(toSummary),
+      };
     },
 
     async create(ctx: RequestCtx, input: CreateMemberIn) {

@@ -38,6 +38,30 @@ describeEngines('members: records, rules and history', (env) => {
     expect(await search(makeCccd({ provinceCode: '012', sex: 'nam', birthYear: 1980, serial: 7 }).slice(0, 9))).toEqual(['Giàng Páo Mỷ']);
   });
 
+  it('caps the count of a broad search but exports every match', async () => {
+    const { SEARCH_COUNT_CAP } = await import('./members.repository.js');
+    const db = env().db.kysely;
+    const template = await db.selectFrom('person').selectAll().where('standing', '=', 'dang_sinh_hoat').executeTakeFirstOrThrow();
+    // Many namesakes, inserted directly: the API would (rightly) ask to confirm each twin.
+    const rows = Array.from({ length: SEARCH_COUNT_CAP + 5 }, (_, i) => ({
+      ...template,
+      id: `0190aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      cccd: null,
+      full_name: 'Quàng Văn Đông',
+      folded_name: 'quang van dong',
+      display_key: 'quàng văn đông',
+      search_names: ' quang van dong ',
+    }));
+    for (let i = 0; i < rows.length; i += 100) await db.insertInto('person').values(rows.slice(i, i + 100)).execute();
+    const res = (await p.admin.call('GET', '/api/v1/members?q=quang%20van%20do&pageSize=5')).json() as { total: number; totalCapped: boolean; items: unknown[] };
+    expect(res).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(res.items).toHaveLength(5);
+    const exact = (await p.admin.call('GET', `/api/v1/members?org=${p.cellA1}`)).json() as { totalCapped: boolean };
+    expect(exact.totalCapped).toBe(false);
+    const csv = await p.admin.call('GET', '/api/v1/members/export.csv?q=quang%20van%20do');
+    expect(csv.body.trim().split('\r\n')).toHaveLength(SEARCH_COUNT_CAP + 5 + 1);
+  });
+
   it('checks the CCCD against sex and birth year, naming the field, and writes nothing', async () => {
     const before = await count('person');
     const cases: [string, string][] = [

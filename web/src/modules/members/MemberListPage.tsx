@@ -134,7 +134,7 @@ export default function MemberListPage() {
         <p className="dv-m-count" aria-live="polite" aria-atomic="true">
           {data ? (
             <>
-              <strong>{t('members.count', { n: fmtNumber(data.total) })}</strong>
+              <strong>{t(data.totalCapped ? 'members.countMore' : 'members.count', { n: fmtNumber(data.total) })}</strong>
               {filters.asOf ? ` ${t('members.list.asOf', { date: fmtDate(data.asOf) })}` : ''}
               {list.isPlaceholderData ? ` ${t('members.list.updating')}` : ''}
             </>

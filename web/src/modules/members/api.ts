@@ -25,6 +25,8 @@ export type { DuplicateHint };
 
 export interface MemberList {
   total: number;
+  /** A search matched more than `total` people. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   asOf: string;

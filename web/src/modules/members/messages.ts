@@ -46,6 +46,7 @@ export const vi = {
   'members.notRecorded': 'Chưa ghi',
   'members.decisionNo': 'QĐ số {no}',
   'members.count': '{n} đảng viên',
+  'members.countMore': 'Hơn {n} đảng viên — gõ thêm để thu hẹp',
 
   // List.
   'members.list.title': 'Đảng viên',
@@ -200,6 +201,7 @@ export const en: Record<keyof typeof vi, string> = {
   'members.notRecorded': 'Not recorded',
   'members.decisionNo': 'decision {no}',
   'members.count': '{n} members',
+  'members.countMore': 'More than {n} members — type more to narrow it down',
 
   'members.list.title': 'Members',
   'members.list.add': 'Add member',
