@@ -16,3 +16,4 @@ export * from './schemas/member.js';
 export * from './schemas/auth.js';
 export * from './schemas/fieldLabels.js';
 export * from './domain/ageBands.js';
+export * from './domain/coverage.js';

@@ -1,10 +1,10 @@
-import { id, isoDate } from '@dangvu/common';
+import { COVERAGE_STATUSES, id, isoDate } from '@dangvu/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { requireCtx } from '../../platform/http.js';
-import { COVERAGE_STATUSES, dashboardService } from './dashboard.service.js';
+import { dashboardService } from './dashboard.service.js';
 
 export function dashboardRoutes(db: Kysely<Database>): FastifyPluginAsyncZod {
   const svc = dashboardService(db);

@@ -1,4 +1,4 @@
-import { AGE_BANDS, ageBandBirthRange, todayIso } from '@dangvu/common';
+import { AGE_BANDS, ageBandBirthRange, todayIso, type CoverageStatus, type CoverageUnit } from '@dangvu/common';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
@@ -7,24 +7,10 @@ import { notFound } from '../../platform/errors.js';
 import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
-import { sumBy } from '../stats/tally.js';
+import { gradeOn, sumBy } from '../stats/tally.js';
 
 export const LOSS_KINDS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan'] as const;
 const VILLAGE_KINDS = ['thon_ban', 'to_dan_pho'];
-
-export interface CoverageUnit {
-  hostUnitId: string;
-  name: string;
-  kind: string;
-  /** The cell serving the unit on the date, if any. */
-  orgId: string | null;
-  communeName: string;
-  status: 'own' | 'shared' | 'none';
-  members: number;
-}
-
-export const COVERAGE_STATUSES = ['all', 'ownCell', 'sharedCell', 'noCell', 'noMember', 'gaps'] as const;
-export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 const COVERAGE_FILTERS: Record<CoverageStatus, (u: CoverageUnit) => boolean> = {
   all: () => true,
@@ -75,7 +61,7 @@ export function dashboardService(db: Kysely<Database>) {
       const { scope, roots, prefixes } = await resolveSubtree(ctx, orgIdIn, asOf);
       const org = orgIdIn ? await orgRepo.versionOn(db, orgIdIn, asOf) : null;
 
-      const grade = sql<string>`case when p.official_on is not null and p.official_on <= ${asOf} then 'chinh_thuc' else 'du_bi' end`;
+      const grade = gradeOn(asOf);
       const bands = AGE_BANDS.map((b) => ({ b, r: ageBandBirthRange(b, asOf) }));
       const band = sql<string>`case ${sql.join(
         bands.map(({ b, r }) => sql`when ${r.bornAfter === null ? sql`1=1` : sql`p.birth_date > ${r.bornAfter}`} and ${r.bornOnOrBefore === null ? sql`1=1` : sql`p.birth_date <= ${r.bornOnOrBefore}`} then ${b}`),
@@ -107,13 +93,7 @@ export function dashboardService(db: Kysely<Database>) {
               .groupBy([...groupBy])
               .execute();
       const sum = (key: (r: (typeof groups)[number]) => string | null) => sumBy(groups, key, 'khong');
-      const orgs = await db
-        .selectFrom('organization_version as v')
-        .select(['v.kind as k', (eb) => eb.fn.countAll<number>().as('n')])
-        .where((eb) => validOn(eb, 'v', asOf))
-        .where(inSubtrees('v.path', prefixes))
-        .groupBy('v.kind')
-        .execute();
+      const orgsByKind = await orgRepo.countsByKindOn(db, prefixes, asOf);
 
       const events = async (kinds: readonly string[], from: string, to: string) => {
         const p = await windowPrefixes(db, roots, from, to, (d) => scope.pathsOn(d));
@@ -144,7 +124,7 @@ export function dashboardService(db: Kysely<Database>) {
           chinhThuc: g.chinh_thuc ?? 0,
           duBi: g.du_bi ?? 0,
           admissionsThisYear: flows[flows.length - 1]!.admitted,
-          orgsByKind: tally(orgs),
+          orgsByKind,
         },
         bySex: sum((r) => r.sex),
         byEthnicity: sum((r) => r.ethnicity),

@@ -72,6 +72,18 @@ export const orgRepo = {
     return db.selectFrom('organization').select('id').where(sql`lower(code)`, '=', code.toLowerCase()).executeTakeFirst();
   },
 
+  /** Organizations valid on a date under the subtrees, counted by kind. */
+  async countsByKindOn(db: Kysely<Database>, prefixes: readonly string[], asOf: string): Promise<Record<string, number>> {
+    const rows = await db
+      .selectFrom('organization_version as v')
+      .select(['v.kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where((eb) => validOn(eb, 'v', asOf))
+      .where(inSubtrees('v.path', prefixes))
+      .groupBy('v.kind')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+  },
+
   /** Primary-episode member counts per organization on a date. */
   async memberCountsOn(db: Kysely<Database>, orgIds: readonly string[], asOf: string): Promise<Map<string, number>> {
     const out = new Map<string, number>();

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { notFound } from '../../platform/errors.js';
-import { sumBy } from './tally.js';
+import { orgRepo } from '../organizations/organizations.repository.js';
+import { gradeOn, sumBy } from './tally.js';
 import { pathWithin, subtreePathsOn } from '../../platform/scope.js';
 
 export interface Stats {
@@ -20,9 +21,6 @@ export interface Stats {
   organizations: { total: number; byKind: Record<string, number> };
 }
 
-const tally = (rows: { k: string | null; n: number | string }[]) =>
-  Object.fromEntries(rows.map((r) => [r.k ?? 'khong_ro', Number(r.n)]));
-
 /**
  * Member and organization counts for a subtree on a date, from episodes and
  * organization versions only, so any past date reads as it was then.
@@ -36,7 +34,7 @@ export async function statsFor(db: Kysely<Database>, orgId: string, asOf: string
   // One grouped pass. Today the person rows already hold the derived current state, so the
   // episodes need not be read; on a past date the episodes and versions valid then decide.
   const today = asOf === todayIso();
-  const grade = sql<string>`case when p.official_on is not null and p.official_on <= ${asOf} then 'chinh_thuc' else 'du_bi' end`;
+  const grade = gradeOn(asOf);
   const groups = today
     ? await db
         .selectFrom('person as p')
@@ -58,14 +56,8 @@ export async function statsFor(db: Kysely<Database>, orgId: string, asOf: string
         .execute();
   const sum = (key: (r: (typeof groups)[number]) => string | null) => sumBy(groups, key, 'khong_ro');
   const g = sum((r) => r.grade);
-  const orgs = await db
-    .selectFrom('organization_version as v')
-    .select(['v.kind as k', (eb) => eb.fn.countAll<number>().as('n')])
-    .where((eb) => validOn(eb, 'v', asOf))
-    .where(inSubtrees('v.path', prefixes))
-    .groupBy('v.kind')
-    .execute();
-  const o = tally(orgs);
+  const orgsByKind = await orgRepo.countsByKindOn(db, prefixes, asOf);
+  const o = orgsByKind;
   return {
     orgId,
     asOf,

@@ -1,4 +1,4 @@
-import { HOST_TYPE_LABELS } from '@dangvu/common';
+import { COVERAGE_STATUSES, HOST_TYPE_LABELS, type CoverageStatus, type CoverageUnit } from '@dangvu/common';
 import { useQuery } from '@tanstack/react-query';
 import { Typography } from 'antd';
 import { useState } from 'react';
@@ -10,19 +10,6 @@ import { PageError, PageLoading } from '../../ui/PageState';
 import { More, orgHref } from './shared';
 
 const PAGE = 100;
-type CoverageStatus = 'all' | 'ownCell' | 'sharedCell' | 'noCell' | 'noMember' | 'gaps';
-const STATUSES: readonly CoverageStatus[] = ['all', 'ownCell', 'sharedCell', 'noCell', 'noMember', 'gaps'];
-
-interface CoverageUnit {
-  hostUnitId: string;
-  name: string;
-  kind: string;
-  orgId: string | null;
-  communeName: string;
-  status: 'own' | 'shared' | 'none';
-  members: number;
-}
-
 /** The coverage lists come from the server; the tree is not needed for them. */
 export const coverageNeedsTree = (_coverage: string): boolean => false;
 
@@ -34,7 +21,7 @@ const hostLabel = (k: string) => (HOST_TYPE_LABELS as Record<string, { vi: strin
  */
 export function CoverageList({ coverage, org, asOf }: { coverage: string; org: string | undefined; asOf: string | undefined; index?: unknown }) {
   const { t, label } = useI18n();
-  const status: CoverageStatus = (STATUSES as readonly string[]).includes(coverage) ? (coverage as CoverageStatus) : 'all';
+  const status: CoverageStatus = (COVERAGE_STATUSES as readonly string[]).includes(coverage) ? (coverage as CoverageStatus) : 'all';
   const q = useQuery({
     queryKey: ['coverage', org, asOf, status],
     queryFn: () => api<{ total: number; items: CoverageUnit[] }>('GET', `/coverage${qs({ org, asOf, status })}`),
