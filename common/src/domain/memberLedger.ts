@@ -43,6 +43,20 @@ export const MEMBER_EVENT_LABELS: Record<MemberEventKind, { vi: string; en: stri
   phuc_hoi: { vi: 'Phục hồi, kết nạp lại', en: 'Restored' },
 };
 
+/** Losses in the official "đảng viên giảm" statistic, by reason. */
+export const LOSS_EVENT_KINDS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan'] as const satisfies readonly MemberEventKind[];
+
+/** Event filters users can pick: every kind, plus all losses together. */
+export const ANY_LOSS = 'giam' as const;
+export const MEMBER_EVENT_FILTERS = [...MEMBER_EVENT_KINDS, ANY_LOSS] as const;
+export type MemberEventFilter = (typeof MEMBER_EVENT_FILTERS)[number];
+export const eventKindsOf = (f: MemberEventFilter): readonly MemberEventKind[] => (f === ANY_LOSS ? LOSS_EVENT_KINDS : [f]);
+
+export const MEMBER_EVENT_FILTER_LABELS: Record<MemberEventFilter, { vi: string; en: string }> = {
+  ...MEMBER_EVENT_LABELS,
+  giam: { vi: 'Đảng viên giảm (mọi lý do)', en: 'Members lost (any reason)' },
+};
+
 /** Standing: whether and how the person is (or was) a member. null = never a member. */
 export const STANDINGS = ['dang_sinh_hoat', 'da_chuyen_di', 'xoa_ten', 'khai_tru', 'tu_tran', 'khong_cong_nhan'] as const;
 export type Standing = (typeof STANDINGS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBER_EVENT_KINDS, MEMBER_STATUS_FILTERS } from '../domain/memberLedger.js';
+import { MEMBER_EVENT_FILTERS, MEMBER_EVENT_KINDS, MEMBER_STATUS_FILTERS } from '../domain/memberLedger.js';
 import { AGE_BANDS } from '../domain/ageBands.js';
 import { POLITICAL_THEORY_LEVELS } from '../reference/levels.js';
 import {
@@ -101,7 +101,7 @@ export const memberListQuery = z.object({
   ageBand: z.enum(AGE_BANDS).optional(),
   theory: z.enum([...POLITICAL_THEORY_LEVELS, 'khong']).optional(),
   admittedYear: z.coerce.number().int().min(1930).max(2200).optional(),
-  eventKind: z.enum(MEMBER_EVENT_KINDS).optional(),
+  eventKind: z.enum(MEMBER_EVENT_FILTERS).optional(),
   eventYear: z.coerce.number().int().min(1930).max(2200).optional(),
   asOf: isoDate.optional(),
   page,

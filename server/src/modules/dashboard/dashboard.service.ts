@@ -1,4 +1,4 @@
-import { AGE_BANDS, ageBandBirthRange, todayIso, type CoverageStatus, type CoverageUnit } from '@dangvu/common';
+import { AGE_BANDS, ageBandBirthRange, LOSS_EVENT_KINDS, todayIso, type CoverageStatus, type CoverageUnit } from '@dangvu/common';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
@@ -9,7 +9,6 @@ import { orgRepo } from '../organizations/organizations.repository.js';
 import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
 import { gradeOn, sumBy } from '../stats/tally.js';
 
-export const LOSS_KINDS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan'] as const;
 const VILLAGE_KINDS = ['thon_ban', 'to_dan_pho'];
 
 const COVERAGE_FILTERS: Record<CoverageStatus, (u: CoverageUnit) => boolean> = {
@@ -109,8 +108,8 @@ export function dashboardService(db: Kysely<Database>) {
       const flows = [];
       for (let y = year - 9; y <= year; y++) {
         const to = y === year ? asOf : `${y}-12-31`;
-        const t = await events(['ket_nap', ...LOSS_KINDS], `${y}-01-01`, to);
-        const lost = Object.fromEntries(LOSS_KINDS.map((k) => [k, t[k] ?? 0]));
+        const t = await events(['ket_nap', ...LOSS_EVENT_KINDS], `${y}-01-01`, to);
+        const lost = Object.fromEntries(LOSS_EVENT_KINDS.map((k) => [k, t[k] ?? 0]));
         flows.push({ year: y, admitted: t.ket_nap ?? 0, lost, lostTotal: Object.values(lost).reduce((a, b) => a + b, 0) });
       }
 

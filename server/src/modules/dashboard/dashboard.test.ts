@@ -62,6 +62,7 @@ describeEngines('dashboard: every figure agrees with the list behind it', (env) 
     for (const f of o.flows) {
       expect(await list(`eventKind=ket_nap&eventYear=${f.year}`), `admitted ${f.year}`).toBe(f.admitted);
       expect(await list(`eventKind=tu_tran&eventYear=${f.year}`), `deaths ${f.year}`).toBe(f.lost.tu_tran);
+      expect(await list(`eventKind=giam&eventYear=${f.year}`), `losses ${f.year}`).toBe(f.lostTotal);
     }
     expect(o.flows.find((f) => f.year === year - 4)!.lost.tu_tran).toBe(1);
     expect(o.flows.find((f) => f.year === year - 3)!.admitted).toBe(1);

@@ -19,7 +19,7 @@ export interface MemberFilter {
   theory?: string;
   admittedYear?: number;
   /** Members with such an event in the window, in a cell under these prefixes on the event's day. */
-  event?: { kind: string; from: string; to: string; prefixes: readonly string[] };
+  event?: { kinds: readonly string[]; from: string; to: string; prefixes: readonly string[] };
   /** The date ages are computed on. */
   asOf: string;
 }
@@ -123,7 +123,7 @@ export function membersRepository(db: Kysely<Database>, engine: Engine) {
     }
     if (f.theory) preds.push(f.theory === 'khong' ? sql<SqlBool>`p.political_theory is null` : sql<SqlBool>`p.political_theory = ${f.theory}`);
     if (f.admittedYear) preds.push(sql<SqlBool>`p.admitted_on >= ${`${f.admittedYear}-01-01`} and p.admitted_on <= ${`${f.admittedYear}-12-31`}`);
-    if (f.event) preds.push(sql<SqlBool>`exists (select 1 from member_event me where me.person_id = p.id and ${eventPlacePredicate([f.event.kind], f.event.from, f.event.to, f.event.prefixes)})`);
+    if (f.event) preds.push(sql<SqlBool>`exists (select 1 from member_event me where me.person_id = p.id and ${eventPlacePredicate(f.event.kinds, f.event.from, f.event.to, f.event.prefixes)})`);
     return preds;
   }
 

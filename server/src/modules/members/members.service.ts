@@ -1,5 +1,6 @@
 import {
   displayNameKey,
+  eventKindsOf,
   foldVietnamese,
   isCellKind,
   todayIso,
@@ -197,7 +198,7 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
         const to = q.eventYear ? `${q.eventYear}-12-31` : todayIso();
         const roots = q.org ? [q.org] : ctx.actor.scopeOrgIds;
         const eventPrefixes = scope.selfOnly ? ['/'] : await windowPrefixes(db, roots, from, to > todayIso() ? todayIso() : to, (d) => scope.pathsOn(d));
-        const r = await repo.listCurrent({ ...filter, event: { kind: q.eventKind, from, to, prefixes: eventPrefixes } }, q.page, q.pageSize);
+        const r = await repo.listCurrent({ ...filter, event: { kinds: eventKindsOf(q.eventKind), from, to, prefixes: eventPrefixes } }, q.page, q.pageSize);
         return { total: r.total, totalCapped: r.totalCapped, page: q.page, pageSize: q.pageSize, asOf, items: r.rows.map(toSummary) };
       }
       const isPast = asOf !== todayIso();

@@ -9,7 +9,7 @@ import { AGE_BAND_KEYS, LOSS_KEYS, THEORY_KEYS, useDashboard, type Dashboard } f
 import { ChartCard, FigureTable, type Row } from './ChartCard';
 import type { ChartSpec } from './chartSpec';
 import './dashboard.css';
-import { admittedHref, lostHref, membersHref, orgsByKindHref, type Scope } from './links';
+import { admittedHref, lostHref, lostTotalHref, membersHref, orgsByKindHref, type Scope } from './links';
 import { Coverage, Gaps, KindsPanel, StatCard } from './Sections';
 
 // The pickers (antd DatePicker, TreeSelect) load when the user reaches for them, not with the figures.
@@ -154,7 +154,7 @@ function buildView(d: Dashboard, org: string | undefined, t: T, label: L) {
     cells: [
       { n: f.admitted, href: admittedHref(s, f.year) },
       ...LOSS_KEYS.map((k) => ({ n: f.lost[k] ?? 0, href: lostHref(s, f.year, k) })),
-      { n: f.lostTotal, href: null },
+      { n: f.lostTotal, href: lostTotalHref(s, f.year) },
     ],
   }));
   const flows: ChartSpec = {

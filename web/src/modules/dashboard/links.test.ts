@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admittedHref, coverageHref, lostHref, membersHref, orgsByKindHref } from './links';
+import { admittedHref, coverageHref, lostHref, lostTotalHref, membersHref, orgsByKindHref } from './links';
 
 const s = { org: 'org-1', asOf: '2020-12-31' };
 
@@ -7,7 +7,8 @@ describe('drill-down links', () => {
   it('carry date, organization and the one dimension clicked', () => {
     expect(membersHref(s, { sex: 'nu' })).toBe('/members?asOf=2020-12-31&org=org-1&sex=nu');
     expect(membersHref({ org: undefined, asOf: '2020-12-31' }, { status: 'du_bi' })).toBe('/members?asOf=2020-12-31&status=du_bi');
-    expect(admittedHref(s, 2023)).toBe('/members?admittedYear=2023&org=org-1');
+    expect(admittedHref(s, 2023)).toBe('/members?eventKind=ket_nap&eventYear=2023&org=org-1');
+    expect(lostTotalHref(s, 2023)).toBe('/members?eventKind=giam&eventYear=2023&org=org-1');
     expect(orgsByKindHref(s, 'chi_bo_truc_thuoc')).toBe('/orgs?kind=chi_bo_truc_thuoc&asOf=2020-12-31&org=org-1');
     expect(coverageHref(s, 'noCell')).toBe('/orgs?coverage=noCell&asOf=2020-12-31&org=org-1');
   });

@@ -16,7 +16,11 @@ type Params = Record<string, string | number | undefined>;
 export const membersHref = (s: Scope, extra: Params = {}): string => `/members${qs({ asOf: s.asOf, org: s.org, ...extra })}`;
 
 /** Members admitted in a year (whatever became of them since). */
-export const admittedHref = (s: Scope, year: number): string => `/members${qs({ admittedYear: year, org: s.org })}`;
+// Admissions and losses are events counted where they happened (as the dashboard counts them),
+// not by where the people are today.
+export const admittedHref = (s: Scope, year: number): string => `/members${qs({ eventKind: 'ket_nap', eventYear: year, org: s.org })}`;
+
+export const lostTotalHref = (s: Scope, year: number): string => `/members${qs({ eventKind: 'giam', eventYear: year, org: s.org })}`;
 
 /** The status filter that finds the people a loss event left in that standing. */
 const LOSS_STATUS: Record<LossKey, string> = {

@@ -2,7 +2,7 @@ import {
   AGE_BANDS,
   ETHNICITY_CODES,
   isValidIsoDate,
-  MEMBER_EVENT_KINDS,
+  MEMBER_EVENT_FILTERS,
   MEMBER_STATUS_FILTERS,
   POLITICAL_THEORY_LEVELS,
   SEXES,
@@ -69,7 +69,7 @@ const VALID: Record<FilterKey, (v: string) => boolean> = {
   ageBand: oneOf(AGE_BANDS),
   theory: oneOf(THEORY_FILTERS),
   admittedYear: (v) => YEAR.test(v),
-  eventKind: oneOf(MEMBER_EVENT_KINDS),
+  eventKind: oneOf(MEMBER_EVENT_FILTERS),
   eventYear: (v) => YEAR.test(v),
   asOf: isValidIsoDate,
 };

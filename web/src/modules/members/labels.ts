@@ -1,7 +1,7 @@
 import {
   ACADEMIC_TITLE_LABELS,
   ethnicityByCode,
-  MEMBER_EVENT_LABELS,
+  MEMBER_EVENT_FILTER_LABELS,
   MEMBER_STATUS_LABELS,
   OCCUPATION_GROUP_LABELS,
   POLITICAL_THEORY_LABELS,
@@ -20,7 +20,7 @@ export function codeLabel(map: Readonly<Record<string, Label>>, code: string | n
 
 export const sexLabel = (code: string | null | undefined, lang: 'vi' | 'en') => codeLabel(SEX_LABELS, code, lang);
 export const religionLabel = (code: string | null | undefined, lang: 'vi' | 'en') => codeLabel(RELIGION_LABELS, code, lang);
-export const eventLabel = (code: string, lang: 'vi' | 'en') => codeLabel(MEMBER_EVENT_LABELS, code, lang);
+export const eventLabel = (code: string, lang: 'vi' | 'en') => codeLabel(MEMBER_EVENT_FILTER_LABELS, code, lang);
 export const ethnicityLabel = (code: string | null | undefined, lang: 'vi' | 'en'): string => {
   if (!code) return '';
   const e = ethnicityByCode(code);
