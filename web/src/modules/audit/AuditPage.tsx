@@ -1,14 +1,14 @@
 import { can, FIELD_LABELS_VI, MEMBER_EVENT_LABELS, ORG_EVENT_LABELS } from '@dangvu/common';
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Input, Result, Select, Table, Typography } from 'antd';
+import { Button, Input, Result, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { fmtNumber } from '../../ui/format';
+import { IsoDatePicker } from '../../ui/IsoDatePicker';
 import { PageError } from '../../ui/PageState';
 import './audit.css';
 import { diffRows, show, vnDateTime } from './diff';
@@ -35,7 +35,6 @@ interface AuditPage {
 const ENTITIES = ['person', 'org_event', 'user', 'session', 'qualification'] as const;
 const SIMPLE_ACTIONS = ['create', 'update', 'login', 'logout', 'lock', 'change_password', 'reset_password'] as const;
 const PAGE_SIZE = 25;
-const ISO = 'YYYY-MM-DD';
 type Labels = Record<string, { vi: string; en: string } | undefined>;
 
 export default function AuditPage() {
@@ -119,27 +118,11 @@ function AuditLog() {
         </div>
         <div className="au-field au-field-date">
           <label htmlFor="audit-from">{t('audit.from')}</label>
-          <DatePicker
-            id="audit-from"
-            style={{ width: '100%' }}
-            format="DD/MM/YYYY"
-            placeholder="dd/mm/yyyy"
-            value={f.from ? dayjs(f.from, ISO) : null}
-            onChange={(v) => set({ from: v ? v.format(ISO) : undefined })}
-            disabledDate={(d) => (f.to ? d.isAfter(dayjs(f.to, ISO)) : false)}
-          />
+          <IsoDatePicker id="audit-from" value={f.from} max={f.to} onChange={(v) => set({ from: v })} />
         </div>
         <div className="au-field au-field-date">
           <label htmlFor="audit-to">{t('audit.to')}</label>
-          <DatePicker
-            id="audit-to"
-            style={{ width: '100%' }}
-            format="DD/MM/YYYY"
-            placeholder="dd/mm/yyyy"
-            value={f.to ? dayjs(f.to, ISO) : null}
-            onChange={(v) => set({ to: v ? v.format(ISO) : undefined })}
-            disabledDate={(d) => (f.from ? d.isBefore(dayjs(f.from, ISO)) : false)}
-          />
+          <IsoDatePicker id="audit-to" value={f.to} min={f.from} onChange={(v) => set({ to: v })} />
         </div>
         <Button onClick={() => setParams(new URLSearchParams())} disabled={!Object.values(f).some(Boolean)}>
           {t('audit.reset')}

@@ -1,9 +1,7 @@
-import { DatePicker } from 'antd';
-import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n';
+import { IsoDatePicker } from '../../ui/IsoDatePicker';
 import { OrgPicker } from './OrgPicker';
 
-const ISO = 'YYYY-MM-DD';
 
 export interface FiltersProps {
   org: string | undefined;
@@ -29,17 +27,7 @@ export default function Filters({ org, orgName, asOf, openFirst, onOrg, onAsOf }
       </div>
       <div className="dv-filter dv-filter-date">
         <label htmlFor="dash-asof">{t('common.asOf')}</label>
-        <DatePicker
-          id="dash-asof"
-          style={{ width: '100%' }}
-          format="DD/MM/YYYY"
-          value={asOf ? dayjs(asOf, ISO) : null}
-          onChange={(v) => onAsOf(v ? v.format(ISO) : undefined)}
-          disabledDate={(day) => day.isAfter(dayjs().endOf('day'))}
-          autoFocus={openFirst === 'date'}
-          defaultOpen={openFirst === 'date'}
-          placeholder="dd/mm/yyyy"
-        />
+        <IsoDatePicker id="dash-asof" value={asOf} onChange={onAsOf} autoFocus={openFirst === 'date'} defaultOpen={openFirst === 'date'} />
       </div>
     </>
   );

@@ -12,7 +12,7 @@ export type FormField = PersonField | AdmissionField;
 export const FORM_FIELDS: readonly FormField[] = [...PERSON_FIELDS, ...ADMISSION_FIELDS];
 
 /** Date pickers show dd/mm/yyyy and also accept d/m/yyyy and ddmmyyyy as typed. */
-export const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DDMMYYYY'];
+export { DATE_FORMATS } from '../../ui/format';
 
 const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'youthUnionOn', 'admittedOn', 'officialOn']);
 

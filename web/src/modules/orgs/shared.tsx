@@ -1,10 +1,11 @@
-import { Button, DatePicker, Space } from 'antd';
+import { Button, Space } from 'antd';
 import dayjs from 'dayjs';
 import { Fragment, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { qs } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { fmtNumber } from '../../ui/format';
+import { IsoDatePicker } from '../../ui/IsoDatePicker';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -14,15 +15,7 @@ export function AsOfPicker({ id, value, onChange }: { id: string; value: string 
   return (
     <div className="ov-field ov-field-date">
       <label htmlFor={id}>{t('common.asOf')}</label>
-      <DatePicker
-        id={id}
-        style={{ width: '100%' }}
-        format="DD/MM/YYYY"
-        placeholder="dd/mm/yyyy"
-        value={value ? dayjs(value, ISO) : null}
-        onChange={(v) => onChange(v ? v.format(ISO) : undefined)}
-        disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
-      />
+      <IsoDatePicker id={id} value={value} onChange={onChange} />
     </div>
   );
 }

@@ -10,12 +10,11 @@ import {
   SEX_LABELS,
   SEXES,
 } from '@dangvu/common';
-import { Button, Col, DatePicker, Row, Select, Space } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Col, Row, Select, Space } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { IsoDatePicker } from '../../../ui/IsoDatePicker';
 import { activeFilterCount, STATUSES_AS_OF, THEORY_FILTERS, todayLocalIso, type FilterKey, type MemberFilters } from '../filters';
-import { DATE_FORMATS } from '../form';
 import { eventLabel } from '../labels';
 import { OrgTreeSelect } from './OrgTreeSelect';
 
@@ -143,15 +142,7 @@ export function MemberFilterBar({ filters, narrow, onChange, onClear }: Props) {
           {field(
             ids.asOf,
             t('common.asOf'),
-            <DatePicker
-              id={ids.asOf}
-              style={{ width: '100%' }}
-              format={DATE_FORMATS}
-              value={filters.asOf ? dayjs(filters.asOf) : null}
-              placeholder={t('common.today')}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              onChange={(d) => onChange({ asOf: d ? d.format('YYYY-MM-DD') : undefined })}
-            />,
+            <IsoDatePicker id={ids.asOf} value={filters.asOf} placeholder={t('common.today')} onChange={(asOf) => onChange({ asOf })} />,
           )}
           {field(
             ids.org,
