@@ -17,3 +17,7 @@ export * from './schemas/auth.js';
 export * from './schemas/fieldLabels.js';
 export * from './domain/ageBands.js';
 export * from './domain/coverage.js';
+export * from './schemas/admissions.js';
+export * from './schemas/transfers.js';
+export * from './schemas/cadres.js';
+export * from './schemas/restructure.js';

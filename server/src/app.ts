@@ -13,7 +13,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config/config.js';
 import type { Db } from './db/database.js';
+import { admissionsRoutes } from './modules/admissions/admissions.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { cadresRoutes } from './modules/cadres/cadres.routes.js';
+import { restructureRoutes } from './modules/restructure/restructure.routes.js';
+import { transfersRoutes } from './modules/transfers/transfers.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -103,6 +107,10 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
       await api.register(statsRoutes(db.kysely));
       await api.register(dashboardRoutes(db.kysely));
       await api.register(auditRoutes(db.kysely));
+      await api.register(admissionsRoutes(db));
+      await api.register(transfersRoutes(db));
+      await api.register(cadresRoutes(db));
+      await api.register(restructureRoutes(db));
     },
     { prefix: '/api/v1' },
   );

@@ -2,10 +2,16 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as m001 from './migrations/001_init.js';
 import * as m002 from './migrations/002_host_units_and_posts.js';
+import * as m003 from './migrations/003_admissions.js';
+import * as m004 from './migrations/004_transfers.js';
+import * as m005 from './migrations/005_cadres.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
   '002_host_units_and_posts': m002,
+  '003_admissions': m003,
+  '004_transfers': m004,
+  '005_cadres': m005,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

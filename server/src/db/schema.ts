@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AdmissionsTables } from '../modules/admissions/admissions.tables.js';
+import type { CadresTables } from '../modules/cadres/cadres.tables.js';
+import type { TransfersTables } from '../modules/transfers/transfers.tables.js';
 
 /**
  * Table shapes shared by both engines. Dates are `YYYY-MM-DD` strings and
@@ -215,7 +218,7 @@ export interface PartyPostTable {
   valid_to: string | null;
 }
 
-export interface Database {
+export interface Database extends AdmissionsTables, TransfersTables, CadresTables {
   host_unit: HostUnitTable;
   host_unit_cell: HostUnitCellTable;
   party_post: PartyPostTable;

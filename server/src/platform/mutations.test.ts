@@ -2,22 +2,24 @@ import { expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { describeEngines } from '../test/engines.js';
-import { buildMember, buildOrganization, buildProvince, buildUser, decision, login, memberInput, PASSWORD, unique, type Session } from '../test/factories.js';
+import { buildMember, buildOrganization, buildProvince, buildUser, decision, login, memberInput, PASSWORD, unique } from '../test/factories.js';
+import { MODULE_MUTATION_SUITES } from '../test/mutationSuites.js';
+import { send, type BadInput, type Mutation } from '../test/mutations.js';
 
 const TABLES = ['organization', 'organization_version', 'org_event', 'org_event_link', 'person', 'member_event', 'membership_episode', 'qualification', 'app_user', 'user_scope', 'audit_log'] as const;
 
-async function snapshot(db: Kysely<Database>) {
-  const out = {} as Record<(typeof TABLES)[number], number>;
-  for (const t of TABLES) out[t] = Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return out;
-}
+let moduleTables: string[] = [];
 
-type Mutation = (s: Session) => Promise<{ status: number; requestId: string | undefined }>;
+async function snapshot(db: Kysely<Database>) {
+  const out: Record<string, number> = {};
+  for (const t of [...TABLES, ...moduleTables])
+    out[t] = Number((await (db as unknown as Kysely<Record<string, { id: string }>>).selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return out as Record<(typeof TABLES)[number], number> & Record<string, number>;
+}
 
 describeEngines('every mutating route: one audit row, bad input refused', (env) => {
   let p: Awaited<ReturnType<typeof buildProvince>>;
-  const send = (s: Session, method: 'POST' | 'PATCH', url: string, body?: unknown) =>
-    s.call(method, url, body).then((r) => ({ status: r.statusCode, requestId: r.headers['x-request-id'] as string | undefined, body: r.body }));
+  let moduleBad: BadInput[] = [];
 
   it('audits each mutation exactly once, in the same transaction, with the request id', async () => {
     p = await buildProvince(env());
@@ -31,7 +33,7 @@ describeEngines('every mutating route: one audit row, bad input refused', (env) 
     const table: Record<string, Mutation> = {
       'POST /api/v1/auth/login': async () => {
         const r = await env().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: p.admin.username, password: PASSWORD } });
-        return { status: r.statusCode, requestId: r.headers['x-request-id'] as string };
+        return { status: r.statusCode, requestId: r.headers['x-request-id'] as string, body: r.body };
       },
       'POST /api/v1/auth/logout': () => send(spare, 'POST', '/api/v1/auth/logout'),
       // A user of its own: changing a password ends that user's other sessions.
@@ -57,6 +59,15 @@ describeEngines('every mutating route: one audit row, bad input refused', (env) 
         send(s, 'POST', `/api/v1/members/${m.id}/qualifications`, { kind: 'ly_luan_chinh_tri', level: 'so_cap', obtainedOn: '2015-01-01' }),
       'POST /api/v1/people': (s) => send(s, 'POST', '/api/v1/people', { fullName: 'Thào A Dình', sex: 'nam', birthDate: '2000-01-01', ethnicity: '08', orgId: p.cellA1 }),
     };
+    for (const suite of MODULE_MUTATION_SUITES) {
+      const mine = await suite(env(), p);
+      for (const [route, run] of Object.entries(mine.cases)) {
+        if (route in table) throw new Error(`${route} listed twice`);
+        table[route] = run;
+      }
+      moduleBad = moduleBad.concat(mine.bad);
+      moduleTables = moduleTables.concat(mine.tables);
+    }
 
     const mutating = env()
       .app.routeTable.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && r.url.startsWith('/api/'))
@@ -66,7 +77,7 @@ describeEngines('every mutating route: one audit row, bad input refused', (env) 
     for (const [route, run] of Object.entries(table)) {
       const before = await snapshot(env().db.kysely);
       const res = await run(p.admin);
-      expect(res.status, route).toBeLessThan(300);
+      expect(res.status, `${route}: ${res.body.slice(0, 300)}`).toBeLessThan(300);
       const after = await snapshot(env().db.kysely);
       expect(after.audit_log - before.audit_log, route).toBe(1);
       const row = await env().db.kysely.selectFrom('audit_log').selectAll().where('request_id', '=', res.requestId!).executeTakeFirst();
@@ -83,7 +94,7 @@ describeEngines('every mutating route: one audit row, bad input refused', (env) 
   it('answers bad input on every write route with a 4xx naming the field in Vietnamese, writing nothing', async () => {
     const m = await buildMember(p.admin, p.cellA1, { cccd: null });
     const id = m.id;
-    const bad: [string, string, unknown, string | null][] = [
+    const bad: BadInput[] = [
       ['POST', '/api/v1/auth/login', {}, 'username'],
       ['POST', '/api/v1/auth/login', { username: 'a', password: 5 }, 'password'],
       ['POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'ngan' }, 'newPassword'],
@@ -116,10 +127,11 @@ describeEngines('every mutating route: one audit row, bad input refused', (env) 
       ['POST', `/api/v1/members/${id}/events`, { version: m.version, kind: 'mien_sinh_hoat', effectiveDate: '1900-01-01' }, 'effectiveDate'],
       ['POST', `/api/v1/members/${id}/qualifications`, { kind: 'ly_luan_chinh_tri', level: 'so_cap', obtainedOn: 'hôm qua' }, 'obtainedOn'],
       ['POST', '/api/v1/people', { fullName: 'Thào A Dình', sex: 'nam', birthDate: '2000-01-01', ethnicity: '08' }, 'orgId'],
+      ...moduleBad,
     ];
     const before = await snapshot(env().db.kysely);
     for (const [method, url, body, field] of bad) {
-      const res = await p.admin.call(method as 'POST', url, body);
+      const res = await p.admin.call(method, url, body);
       const label = `${method} ${url} ${JSON.stringify(body).slice(0, 80)}`;
       expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, label).toBeLessThan(500);
@@ -137,7 +149,7 @@ describeEngines('every mutating route: one audit row, bad input refused', (env) 
     const junk: unknown[] = [null, [], 'chuỗi', 42, { version: 'x' }, { effectiveDate: Number.POSITIVE_INFINITY }, { fullName: { a: 1 } }, { sourceIds: 'a' }, { parts: [{}] }];
     const routes = env().app.routeTable.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.url.startsWith('/api/v1'));
     for (const r of routes) {
-      const url = r.url.replace(':id', p.cellA1);
+      const url = r.url.replace(/:\w+/g, p.cellA1);
       for (const body of junk) {
         const res = await p.admin.call(r.method as 'POST', url, body);
         expect(res.statusCode, `${r.method} ${url} ${JSON.stringify(body)}`).toBeLessThan(500);

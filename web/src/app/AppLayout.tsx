@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BranchesOutlined, DashboardOutlined, EnvironmentOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, SwapOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Switch } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -24,6 +24,13 @@ export function AppLayout() {
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
     { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> },
     { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
+    { key: '/admissions', icon: <UserAddOutlined />, label: <Link to="/admissions">{t('nav.admissions')}</Link> },
+    { key: '/transfers', icon: <SwapOutlined />, label: <Link to="/transfers">{t('nav.transfers')}</Link> },
+    { key: '/units', icon: <EnvironmentOutlined />, label: <Link to="/units">{t('nav.units')}</Link> },
+    { key: '/posts', icon: <IdcardOutlined />, label: <Link to="/posts">{t('nav.posts')}</Link> },
+    ...(me.role === 'quan_tri' || me.role === 'can_bo_to_chuc'
+      ? [{ key: '/restructure', icon: <BranchesOutlined />, label: <Link to="/restructure">{t('nav.restructure')}</Link> }]
+      : []),
     ...(me.role === 'quan_tri' ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
   ];
   const menu = <Menu mode="inline" selectedKeys={[section]} items={items} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 0 }} />;

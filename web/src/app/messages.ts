@@ -1,4 +1,8 @@
+import * as admissions from '../modules/admissions/messages';
 import * as audit from '../modules/audit/messages';
+import * as cadres from '../modules/cadres/messages';
+import * as restructure from '../modules/restructure/messages';
+import * as transfers from '../modules/transfers/messages';
 import * as dashboard from '../modules/dashboard/messages';
 import * as members from '../modules/members/messages';
 import * as orgs from '../modules/orgs/messages';
@@ -14,6 +18,11 @@ const core = {
   'nav.orgs': 'Tổ chức đảng',
   'nav.members': 'Đảng viên',
   'nav.audit': 'Nhật ký thay đổi',
+  'nav.admissions': 'Phát triển đảng viên',
+  'nav.transfers': 'Chuyển sinh hoạt',
+  'nav.units': 'Thôn, bản, đơn vị',
+  'nav.posts': 'Cán bộ, chức vụ',
+  'nav.restructure': 'Sắp xếp tổ chức',
   'nav.menu': 'Menu',
   'settings.language': 'Ngôn ngữ',
   'settings.largeText': 'Chữ lớn',
@@ -45,7 +54,7 @@ const core = {
   'common.records': '{n} bản ghi',
 } as const;
 
-const vi = { ...core, ...dashboard.vi, ...orgs.vi, ...members.vi, ...audit.vi };
+const vi = { ...core, ...dashboard.vi, ...orgs.vi, ...members.vi, ...audit.vi, ...admissions.vi, ...transfers.vi, ...cadres.vi, ...restructure.vi };
 export type MessageKey = keyof typeof vi;
 
 const coreEn: Record<keyof typeof core, string> = {
@@ -55,6 +64,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.orgs': 'Organizations',
   'nav.members': 'Members',
   'nav.audit': 'Audit log',
+  'nav.admissions': 'New members',
+  'nav.transfers': 'Transfers',
+  'nav.units': 'Villages and units',
+  'nav.posts': 'Posts and cadres',
+  'nav.restructure': 'Restructuring',
   'nav.menu': 'Menu',
   'settings.language': 'Language',
   'settings.largeText': 'Large text',
@@ -86,6 +100,6 @@ const coreEn: Record<keyof typeof core, string> = {
   'common.records': '{n} records',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...dashboard.en, ...orgs.en, ...members.en, ...audit.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...dashboard.en, ...orgs.en, ...members.en, ...audit.en, ...admissions.en, ...transfers.en, ...cadres.en, ...restructure.en };
 
 export const messages: Record<'vi' | 'en', Record<MessageKey, string>> = { vi, en };

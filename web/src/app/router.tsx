@@ -12,6 +12,13 @@ const MemberListPage = lazy(() => import('../modules/members/MemberListPage'));
 const MemberProfilePage = lazy(() => import('../modules/members/MemberProfilePage'));
 const MemberEditPage = lazy(() => import('../modules/members/MemberEditPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const AdmissionsPage = lazy(() => import('../modules/admissions/AdmissionsPage'));
+const CandidatePage = lazy(() => import('../modules/admissions/CandidatePage'));
+const TransfersPage = lazy(() => import('../modules/transfers/TransfersPage'));
+const TransferPage = lazy(() => import('../modules/transfers/TransferPage'));
+const UnitsPage = lazy(() => import('../modules/cadres/UnitsPage'));
+const PostsPage = lazy(() => import('../modules/cadres/PostsPage'));
+const RestructurePage = lazy(() => import('../modules/restructure/RestructurePage'));
 
 function Root() {
   return (
@@ -39,6 +46,13 @@ export const router = createBrowserRouter([
           { path: '/members/:id', element: <MemberProfilePage /> },
           { path: '/members/:id/edit', element: <MemberEditPage /> },
           { path: '/audit', element: <AuditPage /> },
+          { path: '/admissions', element: <AdmissionsPage /> },
+          { path: '/admissions/:id', element: <CandidatePage /> },
+          { path: '/transfers', element: <TransfersPage /> },
+          { path: '/transfers/:id', element: <TransferPage /> },
+          { path: '/units', element: <UnitsPage /> },
+          { path: '/posts', element: <PostsPage /> },
+          { path: '/restructure', element: <RestructurePage /> },
         ],
       },
     ],

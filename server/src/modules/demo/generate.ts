@@ -9,6 +9,9 @@ import { buildPosts } from './posts.js';
 import { IdGen, Rng } from './prng.js';
 import { planHostUnits } from './units.js';
 import { insertChunked } from './writer.js';
+import { seedAdmissions } from './workflows/admissions.js';
+import { seedCadres } from './workflows/cadres.js';
+import { seedTransfers } from './workflows/transfers.js';
 
 /**
  * Demo data: one province like Lai Châu (default 30,000 members), or for more than
@@ -99,6 +102,10 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
     progress(`${label}cấp ủy`);
     const posts = buildPosts(b, people.timeline, rng.fork(4), ids);
     await db.kysely.transaction().execute((trx) => insertChunked(db, trx, 'party_post', posts));
+    progress(`${label}hồ sơ công việc`);
+    // Separate streams, so one seeder drawing more numbers never changes another's data.
+    const seeders = [seedCadres, seedAdmissions, seedTransfers];
+    for (const [i, seed] of seeders.entries()) await seed({ db, rng: rng.fork(10 + i), ids, today, rootId: b.rootId });
   }
   return result;
 }

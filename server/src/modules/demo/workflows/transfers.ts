@@ -1,0 +1,3 @@
+import type { WorkflowSeeder } from './types.js';
+
+export const seedTransfers: WorkflowSeeder = async () => {};

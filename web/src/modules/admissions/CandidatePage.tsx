@@ -1,0 +1,4 @@
+/** Placeholder until the admissions screens land. */
+export default function CandidatePage() {
+  return null;
+}

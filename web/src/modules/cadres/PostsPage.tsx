@@ -1,0 +1,4 @@
+/** Placeholder until the cadres screens land. */
+export default function PostsPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the restructure screens land. */
+export default function RestructurePage() {
+  return null;
+}

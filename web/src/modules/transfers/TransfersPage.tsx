@@ -1,0 +1,4 @@
+/** Placeholder until the transfers screens land. */
+export default function TransfersPage() {
+  return null;
+}
