@@ -1,5 +1,14 @@
+import { ADMISSIONS_FIELD_LABELS_VI } from './admissions.js';
+import { CADRES_FIELD_LABELS_VI } from './cadres.js';
+import { RESTRUCTURE_FIELD_LABELS_VI } from './restructure.js';
+import { TRANSFERS_FIELD_LABELS_VI } from './transfers.js';
+
 /** Vietnamese names of input fields, so every validation message can say which field is wrong. */
 export const FIELD_LABELS_VI: Record<string, string> = {
+  ...ADMISSIONS_FIELD_LABELS_VI,
+  ...TRANSFERS_FIELD_LABELS_VI,
+  ...CADRES_FIELD_LABELS_VI,
+  ...RESTRUCTURE_FIELD_LABELS_VI,
   fullName: 'Họ và tên',
   otherNames: 'Tên gọi khác',
   sex: 'Giới tính',
