@@ -21,3 +21,8 @@ export * from './schemas/admissions.js';
 export * from './schemas/transfers.js';
 export * from './schemas/cadres.js';
 export * from './schemas/restructure.js';
+export * from './domain/cadres.js';
+export * from './domain/transfer.js';
+export * from './domain/admission.js';
+export * from './domain/restructurePlan.js';
+export * from './domain/memberStatus.js';

@@ -39,7 +39,7 @@ declare module 'fastify' {
   }
 }
 
-export type AppConfig = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies' | 'logLevel'>;
+export type AppConfig = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'transferReceiptDays' | 'admissionRules'>>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = [resolve(here, '../../web/dist'), resolve(here, '../../web/public')].find((p) => existsSync(p));
@@ -107,8 +107,8 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
       await api.register(statsRoutes(db.kysely));
       await api.register(dashboardRoutes(db.kysely));
       await api.register(auditRoutes(db.kysely));
-      await api.register(admissionsRoutes(db));
-      await api.register(transfersRoutes(db));
+      await api.register(admissionsRoutes(db, config.admissionRules));
+      await api.register(transfersRoutes(db, config.transferReceiptDays));
       await api.register(cadresRoutes(db));
       await api.register(restructureRoutes(db));
     },

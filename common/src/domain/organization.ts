@@ -87,9 +87,23 @@ export type LinkRole = (typeof LINK_ROLES)[number];
 
 export const PARTY_POST_TITLES = ['bi_thu', 'pho_bi_thu', 'uy_vien_btv', 'cap_uy_vien'] as const;
 export type PartyPostTitle = (typeof PARTY_POST_TITLES)[number];
-export const PARTY_POST_LABELS: Record<PartyPostTitle, { vi: string; en: string }> = {
+/** Posts outside the party that the reports count (held by members or non-members). */
+export const STATE_POST_TITLES = ['chu_tich_hdnd', 'pho_chu_tich_hdnd', 'chu_tich_ubnd', 'pho_chu_tich_ubnd', 'thu_truong'] as const;
+export const COMMUNITY_POST_TITLES = ['chu_tich_ubmttq', 'truong_thon', 'to_truong_tdp'] as const;
+export const POST_TITLES = [...PARTY_POST_TITLES, ...STATE_POST_TITLES, ...COMMUNITY_POST_TITLES] as const;
+export type PostTitle = (typeof POST_TITLES)[number];
+/** Labels of every post title (party, state, community), so any post list can name what it shows. */
+export const PARTY_POST_LABELS: Record<PostTitle, { vi: string; en: string }> = {
   bi_thu: { vi: 'Bí thư', en: 'Secretary' },
   pho_bi_thu: { vi: 'Phó Bí thư', en: 'Deputy secretary' },
   uy_vien_btv: { vi: 'Ủy viên Ban Thường vụ', en: 'Standing committee member' },
   cap_uy_vien: { vi: 'Cấp ủy viên', en: 'Committee member' },
+  chu_tich_hdnd: { vi: 'Chủ tịch HĐND', en: "People's Council chair" },
+  pho_chu_tich_hdnd: { vi: 'Phó Chủ tịch HĐND', en: "People's Council vice-chair" },
+  chu_tich_ubnd: { vi: 'Chủ tịch UBND', en: "People's Committee chair" },
+  pho_chu_tich_ubnd: { vi: 'Phó Chủ tịch UBND', en: "People's Committee vice-chair" },
+  thu_truong: { vi: 'Thủ trưởng cơ quan, đơn vị', en: 'Head of agency' },
+  chu_tich_ubmttq: { vi: 'Chủ tịch UBMTTQ', en: 'Fatherland Front chair' },
+  truong_thon: { vi: 'Trưởng thôn, bản', en: 'Village head' },
+  to_truong_tdp: { vi: 'Tổ trưởng tổ dân phố', en: 'Residential group head' },
 };

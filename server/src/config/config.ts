@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ADMISSION_RULE_SETS, DEFAULT_ADMISSION_RULES, DEFAULT_RECEIPT_DAYS } from '@dangvu/common';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -11,6 +12,10 @@ const schema = z.object({
   DANGVU_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   DANGVU_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   DANGVU_DEMO_MEMBERS: z.coerce.number().int().min(100).max(6_000_000).default(30000),
+  // The admission rule set new candidates are recorded under; earlier candidates keep theirs.
+  DANGVU_ADMISSION_RULES: z.enum(Object.keys(ADMISSION_RULE_SETS) as [string, ...string[]]).default(DEFAULT_ADMISSION_RULES.id),
+  // Days a receiving cell has to confirm a transfer letter before it shows as overdue (HD 12-2022 says 30).
+  DANGVU_TRANSFER_RECEIPT_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_RECEIPT_DAYS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +30,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   demoMembers: number;
+  transferReceiptDays: number;
+  admissionRules: string;
 }
 
 /** Parsed once at start-up; a bad setting stops the process with a message naming it. */
@@ -48,5 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.DANGVU_SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
     demoMembers: e.DANGVU_DEMO_MEMBERS,
+    transferReceiptDays: e.DANGVU_TRANSFER_RECEIPT_DAYS,
+    admissionRules: e.DANGVU_ADMISSION_RULES,
   };
 }

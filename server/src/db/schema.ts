@@ -188,6 +188,10 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/**
+ * A host unit's identity and life [valid_from, valid_to); name, org_id and flags mirror its
+ * current version (host_unit_version holds what they were on any date).
+ */
 export interface HostUnitTable {
   id: string;
   code: string;
@@ -197,6 +201,9 @@ export interface HostUnitTable {
   valid_from: string;
   valid_to: string | null;
   flags: string | null;
+  version: Generated<number>;
+  /** The unit this one was merged into, when it ended by merger. */
+  merged_into_id: string | null;
 }
 
 export interface HostUnitCellTable {
@@ -207,6 +214,7 @@ export interface HostUnitCellTable {
   valid_to: string | null;
 }
 
+/** A committee post held by a member over [valid_from, valid_to), in a term. civic_post has the same columns. */
 export interface PartyPostTable {
   id: string;
   org_id: string;
@@ -216,6 +224,15 @@ export interface PartyPostTable {
   decision_no: string | null;
   valid_from: string;
   valid_to: string | null;
+  host_unit_id: string | null;
+  term_id: string | null;
+  decision_date: string | null;
+  issuer: string | null;
+  end_decision_no: string | null;
+  end_reason: string | null;
+  rotation_id: string | null;
+  note: string | null;
+  version: Generated<number>;
 }
 
 export interface Database extends AdmissionsTables, TransfersTables, CadresTables {

@@ -20,7 +20,7 @@ function csrfToken(): string | undefined {
 
 export const UNAUTHENTICATED_EVENT = 'dangvu:unauthenticated';
 
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'QUERY', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = csrfToken();

@@ -1,4 +1,4 @@
-import { COVERAGE_STATUSES, id, isoDate } from '@dangvu/common';
+import { COVERAGE_STATUSES, coverageGroup, id, isoDate } from '@dangvu/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -14,8 +14,8 @@ export function dashboardRoutes(db: Kysely<Database>): FastifyPluginAsyncZod {
     );
     app.get(
       '/coverage',
-      { schema: { tags: ['stats'], querystring: z.object({ org: id.optional(), asOf: isoDate.optional(), status: z.enum(COVERAGE_STATUSES).default('all') }) } },
-      async (req) => svc.coverageUnits(requireCtx(req, 'org.read'), req.query.org, req.query.asOf, req.query.status),
+      { schema: { tags: ['stats'], querystring: z.object({ org: id.optional(), asOf: isoDate.optional(), status: z.enum(COVERAGE_STATUSES).default('all'), group: coverageGroup.default('villages') }) } },
+      async (req) => svc.coverageUnits(requireCtx(req, 'org.read'), req.query.org, req.query.asOf, req.query.status, req.query.group),
     );
   };
 }

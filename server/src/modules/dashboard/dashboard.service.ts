@@ -1,4 +1,15 @@
-import { AGE_BANDS, ageBandBirthRange, LOSS_EVENT_KINDS, todayIso, type CoverageStatus, type CoverageUnit } from '@dangvu/common';
+import {
+  AGE_BANDS,
+  ageBandBirthRange,
+  COVERAGE_GROUP_KINDS,
+  LOSS_EVENT_KINDS,
+  MIN_FULL_MEMBERS,
+  todayIso,
+  type CoverageCell,
+  type CoverageGroup,
+  type CoverageStatus,
+  type CoverageUnit,
+} from '@dangvu/common';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
@@ -7,9 +18,8 @@ import { notFound } from '../../platform/errors.js';
 import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
+import { unitsOn } from '../cadres/hostUnits.queries.js';
 import { gradeOn, sumBy } from '../stats/tally.js';
-
-const VILLAGE_KINDS = ['thon_ban', 'to_dan_pho'];
 
 const COVERAGE_FILTERS: Record<CoverageStatus, (u: CoverageUnit) => boolean> = {
   all: () => true,
@@ -18,6 +28,7 @@ const COVERAGE_FILTERS: Record<CoverageStatus, (u: CoverageUnit) => boolean> = {
   noCell: (u) => u.status === 'none',
   noMember: (u) => u.members === 0,
   gaps: (u) => u.status === 'none' || u.members === 0,
+  smallCell: (u) => u.orgId !== null && (u.fullMembers ?? 0) < MIN_FULL_MEMBERS,
 };
 
 const tally = (rows: { k: string | null; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k ?? 'khong', Number(r.n)]));
@@ -46,13 +57,13 @@ export function dashboardService(db: Kysely<Database>) {
   }
 
   return {
-    /** The villages and residential groups behind a coverage figure. */
-    async coverageUnits(ctx: RequestCtx, orgIdIn: string | undefined, asOfIn: string | undefined, status: CoverageStatus) {
+    /** The units behind a coverage figure of a group (and the small cells behind theirs). */
+    async coverageUnits(ctx: RequestCtx, orgIdIn: string | undefined, asOfIn: string | undefined, status: CoverageStatus, group: CoverageGroup = 'villages') {
       const asOf = asOfIn ?? todayIso();
       const { prefixes } = await resolveSubtree(ctx, orgIdIn, asOf);
-      const c = await this.coverage(ctx, prefixes, asOf);
+      const c = await this.coverage(ctx, prefixes, asOf, group);
       const items = c.units.filter(COVERAGE_FILTERS[status]);
-      return { asOf, status, total: items.length, counts: c.coverage, items };
+      return { asOf, status, group, total: items.length, counts: { ...c.coverage, ...c.small }, items, smallCells: c.smallCells };
     },
 
     async overview(ctx: RequestCtx, orgIdIn: string | undefined, asOfIn: string | undefined) {
@@ -136,48 +147,37 @@ export function dashboardService(db: Kysely<Database>) {
     },
 
     /**
-     * Villages and residential groups on a date: own cell (the cell serves only this unit),
-     * shared cell, no cell ("trắng tổ chức đảng"), no member ("trắng đảng viên").
+     * Host units of a group on a date (villages and residential groups by default; schools;
+     * health stations): own cell (the cell serves only this unit), shared cell, no cell
+     * ("trắng tổ chức đảng"), no member ("trắng đảng viên"), and the serving cells with fewer
+     * than 3 full members. Read through the host-unit register as it stood on that date.
      */
-    async coverage(_ctx: RequestCtx, prefixes: readonly string[], asOf: string) {
-      const rows = await db
-        .selectFrom('host_unit as h')
-        .innerJoin('organization_version as a', (j) => j.onRef('a.org_id', '=', 'h.org_id').on('a.valid_to', 'is', null))
-        .leftJoin('host_unit_cell as c', (j) =>
-          j.onRef('c.host_unit_id', '=', 'h.id').on((eb) => validOn(eb, 'c', asOf)),
-        )
-        .select(['h.id', 'h.name', 'h.kind', 'c.cell_org_id', 'a.name as commune_name', 'a.path'])
-        .where('h.kind', 'in', VILLAGE_KINDS)
-        .where((eb) => validOn(eb, 'h', asOf))
-        .execute();
-      // A unit is in scope by its cell on that date, or by its commune today when it has none.
-      const cellIds = [...new Set(rows.map((u) => u.cell_org_id).filter((x): x is string => !!x))];
-      const cellPaths = new Map<string, string>();
-      for (let i = 0; i < cellIds.length; i += 500) {
-        const rows = await db
-          .selectFrom('organization_version as v')
-          .select(['v.org_id', 'v.path'])
-          .where('v.org_id', 'in', cellIds.slice(i, i + 500))
-          .where((eb) => validOn(eb, 'v', asOf))
-          .execute();
-        rows.forEach((r) => cellPaths.set(r.org_id, r.path));
-      }
-      const inScope = rows.filter((u) => {
-        const p = u.cell_org_id ? cellPaths.get(u.cell_org_id) : undefined;
-        return pathWithin(p ?? u.path, prefixes);
-      });
-      const unitsPerCell = new Map<string, number>();
-      for (const u of inScope) if (u.cell_org_id && cellPaths.has(u.cell_org_id)) unitsPerCell.set(u.cell_org_id, (unitsPerCell.get(u.cell_org_id) ?? 0) + 1);
-      const counts = await orgRepo.memberCountsOn(db, [...unitsPerCell.keys()], asOf);
-      const units: CoverageUnit[] = inScope.map((u) => {
-        const cell = u.cell_org_id && cellPaths.has(u.cell_org_id) ? u.cell_org_id : null;
-        const status = !cell ? 'none' : (unitsPerCell.get(cell) ?? 0) > 1 ? 'shared' : 'own';
-        return { hostUnitId: u.id, name: u.name, kind: u.kind, orgId: cell, communeName: u.commune_name, status, members: cell ? (counts.get(cell) ?? 0) : 0 };
-      });
+    async coverage(_ctx: RequestCtx, prefixes: readonly string[], asOf: string, group: CoverageGroup = 'villages') {
+      const found = await unitsOn(db, asOf, prefixes, COVERAGE_GROUP_KINDS[group]);
+      const units: CoverageUnit[] = found.map((u) => ({
+        hostUnitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        orgId: u.cellOrgId,
+        communeName: u.orgName,
+        status: u.link,
+        members: u.members,
+        fullMembers: u.fullMembers,
+        cellName: u.cellName,
+        flags: u.flags,
+      }));
       units.sort((a, b) => a.communeName.localeCompare(b.communeName, 'vi') || a.name.localeCompare(b.name, 'vi'));
       const gaps = units
         .filter((u) => u.status === 'none' || u.members === 0)
         .map((u) => ({ hostUnitId: u.hostUnitId, name: u.name, kind: u.kind, orgId: u.orgId, communeName: u.communeName, problem: u.status === 'none' ? ('no_cell' as const) : ('no_member' as const) }));
+      const cells = new Map<string, CoverageCell>();
+      for (const u of units) {
+        if (!u.orgId || (u.fullMembers ?? 0) >= MIN_FULL_MEMBERS) continue;
+        const c = cells.get(u.orgId) ?? { orgId: u.orgId, name: u.cellName ?? '', fullMembers: u.fullMembers ?? 0, members: u.members, units: [] };
+        c.units.push(u.name);
+        cells.set(u.orgId, c);
+      }
+      const smallCells = [...cells.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
       const coverage = {
         total: units.length,
         ownCell: units.filter((u) => u.status === 'own').length,
@@ -186,7 +186,9 @@ export function dashboardService(db: Kysely<Database>) {
         // A unit without a cell has no member in a cell of its own either ("trắng đảng viên").
         noMember: units.filter((u) => u.members === 0).length,
       };
-      return { coverage, gaps: gaps.slice(0, 500), units };
+      // Kept apart from `coverage`, whose shape the dashboard has always answered with.
+      const small = { smallCells: smallCells.length, smallCellUnits: units.filter(COVERAGE_FILTERS.smallCell).length };
+      return { coverage, small, gaps: gaps.slice(0, 500), units, smallCells };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PrinterOutlined, SwapOutlined } from '@ant-design/icons';
 import { can } from '@dangvu/common';
 import { Alert, Button, Descriptions, Grid, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { useMember, useMemberHistory } from './api';
 import { DuplicateList } from './components/DuplicateList';
 import { HistoryTimeline } from './components/HistoryTimeline';
 import { LinkButton } from './components/LinkButton';
+import { StatusChange } from './components/StatusChange';
 import { PrintSheet } from './components/PrintSheet';
 import { StatusTags } from './components/StatusTags';
 import { profileSections } from './profile';
@@ -46,6 +47,8 @@ export default function MemberProfilePage() {
   if (member.isError || !m) return <PageError error={member.error} onRetry={() => void member.refetch()} />;
 
   const mayWrite = !!me && can(me.role, 'member.write');
+  // Candidates and other non-members have no ledger to change here.
+  const mayRecord = !!me && can(me.role, 'member.event') && m.standing !== null;
 
   return (
     <article className="dv-m-page dv-m-profile" aria-labelledby="dv-m-profile-name">
@@ -58,6 +61,12 @@ export default function MemberProfilePage() {
             {mayWrite && (
               <LinkButton to={`/members/${m.id}/edit`} type="primary" icon={<EditOutlined />}>
                 {t('common.edit')}
+              </LinkButton>
+            )}
+            {mayRecord && <StatusChange member={m} onReload={() => member.refetch()} />}
+            {mayRecord && m.standing === 'dang_sinh_hoat' && (
+              <LinkButton to={`/transfers?new=${encodeURIComponent(m.id)}`} icon={<SwapOutlined />}>
+                {t('members.status.transfer')}
               </LinkButton>
             )}
             <Button icon={<PrinterOutlined />} onClick={() => window.print()}>

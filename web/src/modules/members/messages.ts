@@ -1,5 +1,8 @@
+import { statusEn, statusVi } from './statusMessages';
+
 /** Texts of the members screens; English must carry every key (checked by the type in app/messages.ts). */
 export const vi = {
+  ...statusVi,
   // Field labels, as on form 2-HSĐV.
   'members.f.fullName': 'Họ và tên',
   'members.f.otherNames': 'Tên gọi khác',
@@ -156,6 +159,7 @@ export const vi = {
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
+  ...statusEn,
   'members.f.fullName': 'Full name',
   'members.f.otherNames': 'Other names',
   'members.f.sex': 'Sex',

@@ -10,6 +10,7 @@ import { fmtDate, fmtNumber } from '../../ui/format';
 import { PageError, PageLoading } from '../../ui/PageState';
 import { byLevelThenName, useOrgDetail, useOrgMembers, type HostUnit, type MemberRow, type OrgDetail, type OrgTree, type OrgVersion } from './api';
 import { Lineage } from './Lineage';
+import { RestructureActions } from './RestructureActions';
 import './orgs.css';
 import { AsOfPicker, lastDay, orgHref, useParam } from './shared';
 
@@ -67,6 +68,7 @@ export default function OrgPage() {
       </Typography.Title>
       <div className="ov-filters">
         <AsOfPicker id="org-asof" value={asOf ?? todayIso()} onChange={(x) => setAsOf(x)} />
+        {d.current && <RestructureActions orgId={d.orgId} />}
       </div>
       {!d.asOf && <Alert type="warning" showIcon className="ov-filter-note" message={t('orgs.notOnDate', { date: fmtDate(date) })} />}
       <section className="ov-head" aria-label={v.name}>

@@ -1,0 +1,36 @@
+/** Texts of the status-change dialog on the profile ("Ghi biến động"); merged into the members messages. */
+export const statusVi = {
+  'members.status.record': 'Ghi biến động',
+  'members.status.transfer': 'Chuyển sinh hoạt',
+  'members.status.title': 'Ghi biến động: {name}',
+  'members.status.help': 'Chỉ hiện những biến động được phép với trạng thái hiện tại của đảng viên.',
+  'members.status.kind': 'Loại biến động',
+  'members.status.effectiveDate': 'Ngày hiệu lực',
+  'members.status.decisionNo': 'Số quyết định',
+  'members.status.decisionDate': 'Ngày quyết định',
+  'members.status.issuer': 'Cơ quan ban hành',
+  'members.status.orgId': 'Chi bộ sinh hoạt',
+  'members.status.note': 'Ghi chú',
+  'members.status.save': 'Ghi',
+  'members.status.saved': 'Đã ghi biến động “{kind}”.',
+  'members.status.none': 'Không có biến động nào được phép với trạng thái hiện tại.',
+  'members.status.conflict': 'Hồ sơ vừa được người khác thay đổi. Hãy tải lại hồ sơ rồi ghi lại; những gì bạn nhập vẫn giữ nguyên.',
+} as const;
+
+export const statusEn: Record<keyof typeof statusVi, string> = {
+  'members.status.record': 'Record a change',
+  'members.status.transfer': 'Transfer',
+  'members.status.title': 'Record a change: {name}',
+  'members.status.help': 'Only the changes allowed from the member’s current status are offered.',
+  'members.status.kind': 'Change',
+  'members.status.effectiveDate': 'Effective date',
+  'members.status.decisionNo': 'Decision number',
+  'members.status.decisionDate': 'Decision date',
+  'members.status.issuer': 'Issued by',
+  'members.status.orgId': 'Cell',
+  'members.status.note': 'Note',
+  'members.status.save': 'Record',
+  'members.status.saved': 'Recorded “{kind}”.',
+  'members.status.none': 'No change is allowed from the current status.',
+  'members.status.conflict': 'Someone else just changed this record. Reload it and record again; what you typed is kept.',
+};
