@@ -18,6 +18,13 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { cadresRoutes } from './modules/cadres/cadres.routes.js';
 import { restructureRoutes } from './modules/restructure/restructure.routes.js';
 import { transfersRoutes } from './modules/transfers/transfers.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { ratingsRoutes } from './modules/ratings/ratings.routes.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { awardsRoutes } from './modules/awards/awards.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
@@ -111,6 +118,13 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
       await api.register(transfersRoutes(db, config.transferReceiptDays));
       await api.register(cadresRoutes(db));
       await api.register(restructureRoutes(db));
+      await api.register(inspectionsRoutes(db));
+      await api.register(ratingsRoutes(db));
+      await api.register(meetingsRoutes(db));
+      await api.register(trainingRoutes(db));
+      await api.register(documentsRoutes(db));
+      await api.register(awardsRoutes(db));
+      await api.register(reportsRoutes(db));
     },
     { prefix: '/api/v1' },
   );

@@ -3,6 +3,7 @@ import { isValidIsoDate, todayIso } from '@dangvu/common';
 import { sql } from 'kysely';
 import { buildApp } from './app.js';
 import { flagString, parseFlags } from './cli/args.js';
+import { runReportCommand } from './cli/report.js';
 import { loadConfig, type Config } from './config/config.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -23,6 +24,7 @@ const HELP = `Đảng vụ — dòng lệnh / command line
   user add --username U --password P --role ROLE --scope ORG_ID[,ORG_ID…]
   user reset-password --username U --password P
   stats --org ID [--as-of YYYY-MM-DD] [--json]
+  report --list | report TYPE --org ID (--as-of DATE | --from DATE --to DATE) --format json|xlsx|docx|csv [--out FILE]
 
 Configuration: DATABASE_URL (PostgreSQL URL; default SQLite in DANGVU_DATA_DIR=./data),
 PORT, DANGVU_ADMIN_PASSWORD.`;
@@ -135,6 +137,10 @@ async function main() {
         await withDb(config, (db) => svc(db).resetPassword(SYSTEM, username, password));
         console.log(`Đã đặt lại mật khẩu cho ${username}; các phiên đăng nhập cũ đã bị hủy.`);
       } else fail(HELP);
+      return;
+    }
+    case 'report': {
+      process.exitCode = await withDb(config, (db) => runReportCommand(db, positional.slice(1), flags));
       return;
     }
     case 'stats': {

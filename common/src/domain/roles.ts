@@ -17,14 +17,22 @@ export type Permission =
   | 'member.write'
   | 'member.event'
   | 'audit.read'
-  | 'user.manage';
+  | 'user.manage'
+  | 'rating.write'
+  | 'meeting.write'
+  /** Details of inspection cases; everyone else sees counts only. */
+  | 'inspection.read'
+  | 'inspection.write'
+  | 'training.write'
+  | 'document.write'
+  | 'award.write';
 
 /** What each role may do inside its scope; scope itself is checked separately. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  quan_tri: ['org.read', 'org.write', 'member.read', 'member.write', 'member.event', 'audit.read', 'user.manage'],
-  can_bo_to_chuc: ['org.read', 'org.write', 'member.read', 'member.write', 'member.event'],
-  uy_ban_kiem_tra: ['org.read', 'member.read'],
-  bi_thu: ['org.read', 'member.read', 'member.write', 'member.event'],
+  quan_tri: ['org.read', 'org.write', 'member.read', 'member.write', 'member.event', 'audit.read', 'user.manage', 'rating.write', 'meeting.write', 'training.write', 'document.write', 'award.write'],
+  can_bo_to_chuc: ['org.read', 'org.write', 'member.read', 'member.write', 'member.event', 'rating.write', 'meeting.write', 'training.write', 'document.write', 'award.write'],
+  uy_ban_kiem_tra: ['org.read', 'member.read', 'inspection.read', 'inspection.write'],
+  bi_thu: ['org.read', 'member.read', 'member.write', 'member.event', 'rating.write', 'meeting.write', 'document.write'],
   dang_vien: ['member.read'],
   chi_xem: ['org.read', 'member.read'],
 };

@@ -2,6 +2,13 @@ import { ADMISSIONS_FIELD_LABELS_VI } from './admissions.js';
 import { CADRES_FIELD_LABELS_VI } from './cadres.js';
 import { RESTRUCTURE_FIELD_LABELS_VI } from './restructure.js';
 import { TRANSFERS_FIELD_LABELS_VI } from './transfers.js';
+import { INSPECTIONS_FIELD_LABELS_VI } from './inspections.js';
+import { RATINGS_FIELD_LABELS_VI } from './ratings.js';
+import { MEETINGS_FIELD_LABELS_VI } from './meetings.js';
+import { TRAINING_FIELD_LABELS_VI } from './training.js';
+import { DOCUMENTS_FIELD_LABELS_VI } from './documents.js';
+import { AWARDS_FIELD_LABELS_VI } from './awards.js';
+import { REPORTS_FIELD_LABELS_VI } from './reports.js';
 
 /** Vietnamese names of input fields, so every validation message can say which field is wrong. */
 export const FIELD_LABELS_VI: Record<string, string> = {
@@ -9,6 +16,13 @@ export const FIELD_LABELS_VI: Record<string, string> = {
   ...TRANSFERS_FIELD_LABELS_VI,
   ...CADRES_FIELD_LABELS_VI,
   ...RESTRUCTURE_FIELD_LABELS_VI,
+  ...INSPECTIONS_FIELD_LABELS_VI,
+  ...RATINGS_FIELD_LABELS_VI,
+  ...MEETINGS_FIELD_LABELS_VI,
+  ...TRAINING_FIELD_LABELS_VI,
+  ...DOCUMENTS_FIELD_LABELS_VI,
+  ...AWARDS_FIELD_LABELS_VI,
+  ...REPORTS_FIELD_LABELS_VI,
   fullName: 'Họ và tên',
   otherNames: 'Tên gọi khác',
   sex: 'Giới tính',

@@ -5,6 +5,12 @@ import * as m002 from './migrations/002_host_units_and_posts.js';
 import * as m003 from './migrations/003_admissions.js';
 import * as m004 from './migrations/004_transfers.js';
 import * as m005 from './migrations/005_cadres.js';
+import * as m006 from './migrations/006_inspections.js';
+import * as m007 from './migrations/007_ratings.js';
+import * as m008 from './migrations/008_meetings.js';
+import * as m009 from './migrations/009_training.js';
+import * as m010 from './migrations/010_documents.js';
+import * as m011 from './migrations/011_awards.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
@@ -12,6 +18,12 @@ const ALL: Record<string, { up: typeof m001.up }> = {
   '003_admissions': m003,
   '004_transfers': m004,
   '005_cadres': m005,
+  '006_inspections': m006,
+  '007_ratings': m007,
+  '008_meetings': m008,
+  '009_training': m009,
+  '010_documents': m010,
+  '011_awards': m011,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

@@ -2,6 +2,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AdmissionsTables } from '../modules/admissions/admissions.tables.js';
 import type { CadresTables } from '../modules/cadres/cadres.tables.js';
 import type { TransfersTables } from '../modules/transfers/transfers.tables.js';
+import type { InspectionsTables } from '../modules/inspections/inspections.tables.js';
+import type { RatingsTables } from '../modules/ratings/ratings.tables.js';
+import type { MeetingsTables } from '../modules/meetings/meetings.tables.js';
+import type { TrainingTables } from '../modules/training/training.tables.js';
+import type { DocumentsTables } from '../modules/documents/documents.tables.js';
+import type { AwardsTables } from '../modules/awards/awards.tables.js';
 
 /**
  * Table shapes shared by both engines. Dates are `YYYY-MM-DD` strings and
@@ -235,7 +241,16 @@ export interface PartyPostTable {
   version: Generated<number>;
 }
 
-export interface Database extends AdmissionsTables, TransfersTables, CadresTables {
+export interface Database
+  extends AdmissionsTables,
+    TransfersTables,
+    CadresTables,
+    InspectionsTables,
+    RatingsTables,
+    MeetingsTables,
+    TrainingTables,
+    DocumentsTables,
+    AwardsTables {
   host_unit: HostUnitTable;
   host_unit_cell: HostUnitCellTable;
   party_post: PartyPostTable;

@@ -1,9 +1,30 @@
-import { ApartmentOutlined, AuditOutlined, BranchesOutlined, DashboardOutlined, EnvironmentOutlined, IdcardOutlined, LogoutOutlined, MenuOutlined, SwapOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  StarOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Switch } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
+import type { MessageKey } from './messages';
 import { LangSwitch } from '../ui/LangSwitch';
 import { useSettings } from './settings';
 import { PageLoading } from '../ui/PageState';
@@ -20,18 +41,32 @@ export function AppLayout() {
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
   const section = '/' + (location.pathname.split('/')[1] ?? '');
+  const link = (to: string, icon: ReactNode, key: MessageKey) => ({ key: to, icon, label: <Link to={to}>{t(key)}</Link> });
+  const group = (key: MessageKey, children: ReturnType<typeof link>[]) => ({ type: 'group' as const, key, label: t(key), children });
+  const canRestructure = me.role === 'quan_tri' || me.role === 'can_bo_to_chuc';
   const items = [
-    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
-    { key: '/orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{t('nav.orgs')}</Link> },
-    { key: '/members', icon: <TeamOutlined />, label: <Link to="/members">{t('nav.members')}</Link> },
-    { key: '/admissions', icon: <UserAddOutlined />, label: <Link to="/admissions">{t('nav.admissions')}</Link> },
-    { key: '/transfers', icon: <SwapOutlined />, label: <Link to="/transfers">{t('nav.transfers')}</Link> },
-    { key: '/units', icon: <EnvironmentOutlined />, label: <Link to="/units">{t('nav.units')}</Link> },
-    { key: '/posts', icon: <IdcardOutlined />, label: <Link to="/posts">{t('nav.posts')}</Link> },
-    ...(me.role === 'quan_tri' || me.role === 'can_bo_to_chuc'
-      ? [{ key: '/restructure', icon: <BranchesOutlined />, label: <Link to="/restructure">{t('nav.restructure')}</Link> }]
-      : []),
-    ...(me.role === 'quan_tri' ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
+    link('/', <DashboardOutlined />, 'nav.dashboard'),
+    link('/orgs', <ApartmentOutlined />, 'nav.orgs'),
+    link('/members', <TeamOutlined />, 'nav.members'),
+    group('nav.group.members', [link('/admissions', <UserAddOutlined />, 'nav.admissions'), link('/transfers', <SwapOutlined />, 'nav.transfers')]),
+    group('nav.group.orgs', [
+      link('/units', <EnvironmentOutlined />, 'nav.units'),
+      link('/posts', <IdcardOutlined />, 'nav.posts'),
+      ...(canRestructure ? [link('/restructure', <BranchesOutlined />, 'nav.restructure')] : []),
+    ]),
+    group('nav.group.quality', [
+      link('/meetings', <CalendarOutlined />, 'nav.meetings'),
+      link('/ratings', <StarOutlined />, 'nav.ratings'),
+      link('/inspections', <SafetyCertificateOutlined />, 'nav.inspections'),
+      link('/awards', <TrophyOutlined />, 'nav.awards'),
+    ]),
+    group('nav.group.study', [
+      link('/training', <ReadOutlined />, 'nav.training'),
+      link('/documents', <FileTextOutlined />, 'nav.documents'),
+      link('/study', <BookOutlined />, 'nav.study'),
+    ]),
+    link('/reports', <BarChartOutlined />, 'nav.reports'),
+    ...(me.role === 'quan_tri' ? [link('/audit', <AuditOutlined />, 'nav.audit')] : []),
   ];
   const menu = <Menu mode="inline" selectedKeys={[section]} items={items} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 0 }} />;
   const narrow = !screens.md;

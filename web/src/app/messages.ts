@@ -3,6 +3,13 @@ import * as audit from '../modules/audit/messages';
 import * as cadres from '../modules/cadres/messages';
 import * as restructure from '../modules/restructure/messages';
 import * as transfers from '../modules/transfers/messages';
+import * as inspections from '../modules/inspections/messages';
+import * as ratings from '../modules/ratings/messages';
+import * as meetings from '../modules/meetings/messages';
+import * as training from '../modules/training/messages';
+import * as documents from '../modules/documents/messages';
+import * as awards from '../modules/awards/messages';
+import * as reports from '../modules/reports/messages';
 import * as dashboard from '../modules/dashboard/messages';
 import * as members from '../modules/members/messages';
 import * as orgs from '../modules/orgs/messages';
@@ -23,6 +30,18 @@ const core = {
   'nav.units': 'Thôn, bản, đơn vị',
   'nav.posts': 'Cán bộ, chức vụ',
   'nav.restructure': 'Sắp xếp tổ chức',
+  'nav.meetings': 'Sinh hoạt chi bộ',
+  'nav.ratings': 'Đánh giá, xếp loại',
+  'nav.inspections': 'Kiểm tra, giám sát',
+  'nav.awards': 'Khen thưởng',
+  'nav.training': 'Đào tạo, bồi dưỡng',
+  'nav.documents': 'Nghị quyết, văn bản',
+  'nav.study': 'Học tập nghị quyết',
+  'nav.reports': 'Báo cáo thống kê',
+  'nav.group.members': 'Công tác đảng viên',
+  'nav.group.orgs': 'Tổ chức, cán bộ',
+  'nav.group.quality': 'Sinh hoạt, chất lượng',
+  'nav.group.study': 'Học tập, văn bản',
   'nav.menu': 'Menu',
   'settings.language': 'Ngôn ngữ',
   'settings.largeText': 'Chữ lớn',
@@ -54,7 +73,7 @@ const core = {
   'common.records': '{n} bản ghi',
 } as const;
 
-const vi = { ...core, ...dashboard.vi, ...orgs.vi, ...members.vi, ...audit.vi, ...admissions.vi, ...transfers.vi, ...cadres.vi, ...restructure.vi };
+const vi = { ...core, ...dashboard.vi, ...orgs.vi, ...members.vi, ...audit.vi, ...admissions.vi, ...transfers.vi, ...cadres.vi, ...restructure.vi, ...inspections.vi, ...ratings.vi, ...meetings.vi, ...training.vi, ...documents.vi, ...awards.vi, ...reports.vi };
 export type MessageKey = keyof typeof vi;
 
 const coreEn: Record<keyof typeof core, string> = {
@@ -69,6 +88,18 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.units': 'Villages and units',
   'nav.posts': 'Posts and cadres',
   'nav.restructure': 'Restructuring',
+  'nav.meetings': 'Cell meetings',
+  'nav.ratings': 'Quality ratings',
+  'nav.inspections': 'Inspection',
+  'nav.awards': 'Awards',
+  'nav.training': 'Training',
+  'nav.documents': 'Resolutions, documents',
+  'nav.study': 'Resolution study',
+  'nav.reports': 'Reports',
+  'nav.group.members': 'Membership work',
+  'nav.group.orgs': 'Organizations, cadres',
+  'nav.group.quality': 'Party life, quality',
+  'nav.group.study': 'Study, documents',
   'nav.menu': 'Menu',
   'settings.language': 'Language',
   'settings.largeText': 'Large text',
@@ -100,6 +131,6 @@ const coreEn: Record<keyof typeof core, string> = {
   'common.records': '{n} records',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...dashboard.en, ...orgs.en, ...members.en, ...audit.en, ...admissions.en, ...transfers.en, ...cadres.en, ...restructure.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...dashboard.en, ...orgs.en, ...members.en, ...audit.en, ...admissions.en, ...transfers.en, ...cadres.en, ...restructure.en, ...inspections.en, ...ratings.en, ...meetings.en, ...training.en, ...documents.en, ...awards.en, ...reports.en };
 
 export const messages: Record<'vi' | 'en', Record<MessageKey, string>> = { vi, en };

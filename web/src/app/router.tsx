@@ -19,6 +19,20 @@ const TransferPage = lazy(() => import('../modules/transfers/TransferPage'));
 const UnitsPage = lazy(() => import('../modules/cadres/UnitsPage'));
 const PostsPage = lazy(() => import('../modules/cadres/PostsPage'));
 const RestructurePage = lazy(() => import('../modules/restructure/RestructurePage'));
+const InspectionsPage = lazy(() => import('../modules/inspections/InspectionsPage'));
+const InspectionCasePage = lazy(() => import('../modules/inspections/InspectionCasePage'));
+const RatingsPage = lazy(() => import('../modules/ratings/RatingsPage'));
+const CellRatingsPage = lazy(() => import('../modules/ratings/CellRatingsPage'));
+const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage'));
+const MeetingPage = lazy(() => import('../modules/meetings/MeetingPage'));
+const TrainingPage = lazy(() => import('../modules/training/TrainingPage'));
+const CohortPage = lazy(() => import('../modules/training/CohortPage'));
+const DocumentsPage = lazy(() => import('../modules/documents/DocumentsPage'));
+const DocumentPage = lazy(() => import('../modules/documents/DocumentPage'));
+const StudySessionsPage = lazy(() => import('../modules/documents/StudySessionsPage'));
+const AwardsPage = lazy(() => import('../modules/awards/AwardsPage'));
+const ReportsPage = lazy(() => import('../modules/reports/ReportsPage'));
+const ReportPage = lazy(() => import('../modules/reports/ReportPage'));
 
 function Root() {
   return (
@@ -53,6 +67,20 @@ export const router = createBrowserRouter([
           { path: '/units', element: <UnitsPage /> },
           { path: '/posts', element: <PostsPage /> },
           { path: '/restructure', element: <RestructurePage /> },
+          { path: '/inspections', element: <InspectionsPage /> },
+          { path: '/inspections/:id', element: <InspectionCasePage /> },
+          { path: '/ratings', element: <RatingsPage /> },
+          { path: '/ratings/cell/:orgId', element: <CellRatingsPage /> },
+          { path: '/meetings', element: <MeetingsPage /> },
+          { path: '/meetings/:id', element: <MeetingPage /> },
+          { path: '/training', element: <TrainingPage /> },
+          { path: '/training/:id', element: <CohortPage /> },
+          { path: '/documents', element: <DocumentsPage /> },
+          { path: '/documents/:id', element: <DocumentPage /> },
+          { path: '/study', element: <StudySessionsPage /> },
+          { path: '/awards', element: <AwardsPage /> },
+          { path: '/reports', element: <ReportsPage /> },
+          { path: '/reports/:type', element: <ReportPage /> },
         ],
       },
     ],

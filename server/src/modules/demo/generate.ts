@@ -12,6 +12,12 @@ import { insertChunked } from './writer.js';
 import { seedAdmissions } from './workflows/admissions.js';
 import { seedCadres } from './workflows/cadres.js';
 import { seedTransfers } from './workflows/transfers.js';
+import { seedInspections } from './workflows/inspections.js';
+import { seedRatings } from './workflows/ratings.js';
+import { seedMeetings } from './workflows/meetings.js';
+import { seedTraining } from './workflows/training.js';
+import { seedDocuments } from './workflows/documents.js';
+import { seedAwards } from './workflows/awards.js';
 
 /**
  * Demo data: one province like Lai Châu (default 30,000 members), or for more than
@@ -104,7 +110,8 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
     await db.kysely.transaction().execute((trx) => insertChunked(db, trx, 'party_post', posts));
     progress(`${label}hồ sơ công việc`);
     // Separate streams, so one seeder drawing more numbers never changes another's data.
-    const seeders = [seedCadres, seedAdmissions, seedTransfers];
+    // Inspections before ratings (discipline caps a rating), ratings before awards (giấy khen follow ratings).
+    const seeders = [seedCadres, seedAdmissions, seedTransfers, seedInspections, seedRatings, seedMeetings, seedTraining, seedDocuments, seedAwards];
     for (const [i, seed] of seeders.entries()) await seed({ db, rng: rng.fork(10 + i), ids, today, rootId: b.rootId });
   }
   return result;

@@ -1,0 +1,2 @@
+/** Pure rules of the inspections module. */
+export {};

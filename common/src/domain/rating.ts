@@ -1,0 +1,2 @@
+/** Pure rules of the ratings module. */
+export {};

@@ -1,0 +1,2 @@
+/** Vietnamese names of this module's input fields, for error messages. */
+export const MEETINGS_FIELD_LABELS_VI: Record<string, string> = {};

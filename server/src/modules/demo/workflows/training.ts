@@ -1,0 +1,4 @@
+import type { WorkflowSeeder } from './types.js';
+
+/** Demo data of the training module. */
+export const seedTraining: WorkflowSeeder = async () => {};

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/database.js';
+
+export function reportsRoutes(_db: Db): FastifyPluginAsyncZod {
+  return async () => {};
+}

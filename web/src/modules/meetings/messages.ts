@@ -1,0 +1,3 @@
+/** Texts of the meetings screens; English must carry every key (checked by the type in app/messages.ts). */
+export const vi = {} as const;
+export const en: Record<keyof typeof vi, string> = {};
