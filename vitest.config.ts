@@ -18,7 +18,8 @@ export default defineConfig({
       {
         resolve: { alias },
         // Browser tests drive the built web app (npm test builds it first) through a real server.
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 240_000, fileParallelism: false },
+        // A screen on a busy 2-core machine can take seconds to appear; polls wait for it (the 1 s default is for unit tests).
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 240_000, fileParallelism: false, expect: { poll: { timeout: 15_000 } } },
       },
     ],
   },
