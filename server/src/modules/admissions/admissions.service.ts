@@ -21,7 +21,7 @@ import {
 } from '@dangvu/common';
 import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Database, PersonRow } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
 import { minimalPrefixes } from '../../db/sql.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { RequestCtx } from '../../platform/context.js';
@@ -31,7 +31,7 @@ import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 import { appendMemberEvents } from '../members/ledger.repository.js';
 import { checkAdmission, checkPerson } from '../members/members.policy.js';
 import { membersRepository } from '../members/members.repository.js';
-import { nameColumns, personColumns } from '../members/members.service.js';
+import { insertNonMember, nameColumns } from '../members/members.service.js';
 import { applyDerivedState } from '../members/members.state.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { candidateQuery, listCandidates, loadParts, rulesOf, toRecord, type CandidateJoined, type CandidateParts } from './admissions.repository.js';
@@ -259,22 +259,8 @@ export function admissionsService(db: Db, rulesForNew: AdmissionRuleSet = DEFAUL
         if (!cell || !pathWithin(cell.path, paths)) throw unprocessable('ORG_NOT_FOUND', 'Chi bộ bồi dưỡng: không tìm thấy trong phạm vi của bạn.', 'cellId');
         if (!isCellKind(cell.kind)) throw unprocessable('ORG_NOT_CELL', 'Chi bộ bồi dưỡng: phải chọn một chi bộ.', 'cellId');
         const now = nowIso();
-        const personId = uuidv7();
-        const person: PersonRow = {
-          id: personId,
-          ...personColumns(input),
-          org_id: cell.org_id,
-          path: cell.path,
-          admitted_on: null,
-          admitted_org_id: null,
-          official_on: null,
-          standing: null,
-          activity: null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        };
-        await trx.insertInto('person').values(person).execute();
+        const person = await insertNonMember(trx, input, cell);
+        const personId = person.id;
         const row = {
           id,
           person_id: personId,

@@ -79,6 +79,27 @@ export function personColumns(p: PersonFields) {
   };
 }
 
+/** A person who is not (yet) a member: a candidate, a transfer-in before receipt, a non-member post holder. */
+export async function insertNonMember(trx: Transaction<Database>, fields: PersonFields, org: { org_id: string; path: string }): Promise<NewPerson & { id: string }> {
+  const now = nowIso();
+  const row = {
+    id: uuidv7(),
+    ...personColumns(fields),
+    org_id: org.org_id,
+    path: org.path,
+    admitted_on: null,
+    admitted_org_id: null,
+    official_on: null,
+    standing: null,
+    activity: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await trx.insertInto('person').values(row).execute();
+  return row;
+}
+
 export function membersService(db: Kysely<Database>, engine: Engine) {
   const repo = membersRepository(db, engine);
   const who = (ctx: RequestCtx) => ({ userId: ctx.actor.userId, username: ctx.actor.username, requestId: ctx.requestId });
@@ -136,23 +157,7 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
   }
 
   async function insertPerson(trx: Trx, fields: PersonFields, org: { org_id: string; path: string }) {
-    const now = nowIso();
-    const row: NewPerson = {
-      id: uuidv7(),
-      ...personColumns(fields),
-      org_id: org.org_id,
-      path: org.path,
-      admitted_on: null,
-      admitted_org_id: null,
-      official_on: null,
-      standing: null,
-      activity: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    await trx.insertInto('person').values(row).execute();
-    return row.id;
+    return (await insertNonMember(trx, fields, org)).id;
   }
 
   async function detail(ctx: RequestCtx, id: string) {

@@ -35,7 +35,7 @@ import { nowIso, uuidv7 } from '../../platform/ids.js';
 import { pathWithin, scopeFor } from '../../platform/scope.js';
 import { appendMemberEvents, type NewMemberEvent } from '../members/ledger.repository.js';
 import { checkAdmission, checkPerson } from '../members/members.policy.js';
-import { personColumns } from '../members/members.service.js';
+import { insertNonMember } from '../members/members.service.js';
 import { applyDerivedState } from '../members/members.state.js';
 import { buildIntroductionLetter } from './transfers.letter.js';
 import type { TransferRow } from './transfers.tables.js';
@@ -236,25 +236,7 @@ export function transfersService(db: Db, receiptDays: number) {
             checkPerson(p);
             if (p.cccd && (await trx.selectFrom('person').select('id').where('cccd', '=', p.cccd).executeTakeFirst()))
               throw conflict('DUPLICATE_CCCD', 'Số CCCD này đã có trong hồ sơ khác; hãy chọn người đã có hồ sơ thay vì nhập mới.', 'person.cccd');
-            const now = nowIso();
-            const pid = uuidv7();
-            await trx
-              .insertInto('person')
-              .values({
-                id: pid,
-                ...personColumns(p),
-                org_id: to.id,
-                path: to.path,
-                admitted_on: null,
-                admitted_org_id: null,
-                official_on: null,
-                standing: null,
-                activity: null,
-                version: 1,
-                created_at: now,
-                updated_at: now,
-              })
-              .execute();
+            const pid = (await insertNonMember(trx, p, { org_id: to.id, path: to.path })).id;
             person = await trx.selectFrom('person').selectAll().where('id', '=', pid).executeTakeFirstOrThrow();
           }
           const why = transferRefusal('den', person);
