@@ -20,7 +20,7 @@ import { nowIso, uuidv7 } from '../../platform/ids.js';
 import { pathWithin } from '../../platform/scope.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { notFoundIn, orgForWrite, refuse, staleVersion, who, writablePaths, type Q, type Trx } from './cadres.shared.js';
-import { resolveSubtree } from './cadres.scope.js';
+import { resolveSubtree } from '../organizations/subtree.js';
 import { unitsOn } from './hostUnits.queries.js';
 
 type Unit = Selectable<HostUnitTable>;

@@ -27,7 +27,7 @@ import { nowIso, uuidv7 } from '../../platform/ids.js';
 import { pathWithin } from '../../platform/scope.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { holderOn, notFoundIn, orgForWrite, orgPathsOn, personForWrite, refuse, staleVersion, who, writablePaths, type Q, type Trx } from './cadres.shared.js';
-import { resolveSubtree } from './cadres.scope.js';
+import { resolveSubtree } from '../organizations/subtree.js';
 import type { CommitteeTermTable } from './cadres.tables.js';
 
 type PostRow = Selectable<PartyPostTable>;

@@ -5,7 +5,7 @@ import { unprocessable } from '../../platform/errors.js';
 import { nowIso, uuidv7 } from '../../platform/ids.js';
 import { pathWithin } from '../../platform/scope.js';
 import { orgForWrite, orgPathsOn, personForWrite, refuse, who, type Q } from './cadres.shared.js';
-import { resolveSubtree } from './cadres.scope.js';
+import { resolveSubtree } from '../organizations/subtree.js';
 import type { PostsService } from './posts.service.js';
 
 /** Luân chuyển, điều động, tăng cường: one dated record that ends a post here and starts one there. */

@@ -14,9 +14,8 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, PersonTable } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import type { RequestCtx } from '../../platform/context.js';
-import { notFound } from '../../platform/errors.js';
-import { pathWithin, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
+import { resolveSubtree as resolveSubtreeIn } from '../organizations/subtree.js';
 import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
 import { unitsOn } from '../cadres/hostUnits.queries.js';
 import { gradeOn, sumBy } from '../stats/tally.js';
@@ -38,23 +37,7 @@ const tally = (rows: { k: string | null; n: number | string }[]) => Object.fromE
  * the member list uses for its drill-down filters, so a number and its list always agree.
  */
 export function dashboardService(db: Kysely<Database>) {
-  /** The subtree asked for, cut to the caller's scope on that date; an organization outside it is 404. */
-  async function resolveSubtree(ctx: RequestCtx, orgIdIn: string | undefined, asOf: string) {
-    const scope = scopeFor(db, ctx.actor);
-    if (scope.selfOnly) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng.');
-    const scopePaths = await scope.pathsOn(asOf);
-    if (orgIdIn) {
-      // The organization itself must be the caller's, not merely overlap it.
-      const o = (await orgRepo.current(db, orgIdIn)) ?? (await orgRepo.versionOn(db, orgIdIn, asOf));
-      const visible = o && (pathWithin(o.path, await scope.pathsOn(todayIso())) || pathWithin(o.path, scopePaths));
-      if (!visible) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng (hoặc nằm ngoài phạm vi của bạn).');
-    }
-    const roots = orgIdIn ? [orgIdIn] : [...ctx.actor.scopeOrgIds];
-    let prefixes = await subtreePathsOn(db, roots, asOf);
-    prefixes = prefixes.filter((p) => pathWithin(p, scopePaths)).concat(scopePaths.filter((p) => pathWithin(p, prefixes)));
-    if (orgIdIn && prefixes.length === 0) throw notFound('ORG_NOT_FOUND', 'Không tìm thấy tổ chức đảng vào ngày này (hoặc nằm ngoài phạm vi của bạn).');
-    return { scope, roots, prefixes };
-  }
+  const resolveSubtree = (ctx: RequestCtx, orgIdIn: string | undefined, asOf: string) => resolveSubtreeIn(db, ctx, orgIdIn, asOf);
 
   return {
     /** The units behind a coverage figure of a group (and the small cells behind theirs). */
