@@ -33,6 +33,8 @@ export interface BenchReport {
   };
   results: Measurement[];
   plans: { name: string; sql: string; plan: string[] }[];
+  /** The official statistics set through the report engine, per data set, against its own full scan. */
+  reports?: { label: string; members: number; engine: string; scan: Measurement; results: Measurement[] }[];
 }
 
 const n = (x: number) => x.toLocaleString('en');

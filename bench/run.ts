@@ -20,6 +20,8 @@ import { membersService } from '../server/src/modules/members/members.service.js
 import { statsFor } from '../server/src/modules/stats/stats.service.js';
 import type { RequestCtx } from '../server/src/platform/context.js';
 import { searchQueries } from './queries.js';
+import { nationalRuns, runNational } from './national.js';
+import { measureReports, reportsSection } from './reports.js';
 import { renderMarkdown, type BenchReport, type Measurement } from './report.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -30,8 +32,10 @@ if (!Number.isInteger(members) || members < 100 || !Number.isInteger(seed)) thro
 const PAST = '2020-12-31';
 
 const benchDir = resolve(root, '.tmp', 'bench');
-const file = resolve(benchDir, `bench-sqlite-${members}-s${seed}.sqlite`);
-const marker = `${file}.json`;
+const fileFor = (m: number) => resolve(benchDir, `bench-sqlite-${m}-s${seed}.sqlite`);
+const file = fileFor(members);
+/** The demo province size, whose official statistics are measured beside the large one. */
+const DEMO_MEMBERS = 30_000;
 
 interface Marker {
   members: number;
@@ -42,7 +46,9 @@ interface Marker {
   communeIds: string[];
 }
 
-async function prepare(): Promise<{ db: Db; marker: Marker; reused: boolean }> {
+async function prepare(members: number): Promise<{ db: Db; marker: Marker; reused: boolean }> {
+  const file = fileFor(members);
+  const marker = `${file}.json`;
   mkdirSync(benchDir, { recursive: true });
   const today = todayIso();
   if (existsSync(file) && existsSync(marker)) {
@@ -107,7 +113,8 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>, opts: 
 }
 
 async function main() {
-  const { db, marker: info, reused } = await prepare();
+  if (flags.national) return national();
+  const { db, marker: info, reused } = await prepare(members);
   const today = todayIso();
   const rootId = info.provinceRootIds[0]!;
   const ctx: RequestCtx = {
@@ -167,6 +174,16 @@ async function main() {
   results.push(await measure('(d) Member list, province, page 100', () => list({ page: 100 })));
   for (const r of results) r.ratio = r.median / scan.median;
 
+  console.log('\nOfficial statistics set through the report engine …');
+  const reportRuns = [{ label: members > DEMO_MEMBERS ? 'Province' : 'Demo province', members, engine: 'SQLite', ...(await measureReports(db.kysely, ctx, rootId, measure, members > DEMO_MEMBERS ? 'Province' : 'Demo province')) }];
+  if (members !== DEMO_MEMBERS && !flags['no-demo']) {
+    const demo = await prepare(DEMO_MEMBERS);
+    const demoRoot = demo.marker.provinceRootIds[0]!;
+    const demoCtx: RequestCtx = { ...ctx, actor: { ...ctx.actor, scopeOrgIds: [demoRoot] } };
+    reportRuns.unshift({ label: 'Demo province', members: DEMO_MEMBERS, engine: 'SQLite', ...(await measureReports(demo.db.kysely, demoCtx, demoRoot, measure, 'Demo province')) });
+    await demo.db.close();
+  }
+
   const plans = await explainMissed(results, { ctx, rootId, communeId: commune.org_id, queries });
   const report: BenchReport = {
     date: today,
@@ -190,13 +207,14 @@ async function main() {
     },
     results,
     plans,
+    reports: reportRuns,
   };
   await db.close();
   const resultsDir = resolve(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(resolve(resultsDir, `${today}-sqlite-${members}.json`), JSON.stringify(report, null, 2) + '\n');
   mkdirSync(resolve(root, 'docs'), { recursive: true });
-  writeFileSync(resolve(root, 'docs', 'benchmarks.md'), renderMarkdown(report) + bundleSection(root));
+  writeFileSync(resolve(root, 'docs', 'benchmarks.md'), renderMarkdown(report) + reportsSection([...reportRuns, ...nationalRuns(resultsDir)]) + bundleSection(root));
   console.log(`\nWrote bench/results/${today}-sqlite-${members}.json and docs/benchmarks.md`);
 }
 
@@ -240,6 +258,11 @@ async function explainMissed(results: Measurement[], c: { ctx: RequestCtx; rootI
   }
   await k.destroy();
   return out;
+}
+
+/** `--national`: the official set for the whole country on PostgreSQL (5.6 million members; generation takes long). */
+async function national() {
+  await runNational(root, measure, Number(flagString(flags, 'members') ?? 5_600_000), seed);
 }
 
 await main();

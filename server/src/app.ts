@@ -46,7 +46,7 @@ declare module 'fastify' {
   }
 }
 
-export type AppConfig = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'transferReceiptDays' | 'admissionRules'>>;
+export type AppConfig = Pick<Config, 'sessionIdleMinutes' | 'sessionMaxHours' | 'secureCookies' | 'logLevel'> & Partial<Pick<Config, 'transferReceiptDays' | 'admissionRules' | 'badgeRules'>>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = [resolve(here, '../../web/dist'), resolve(here, '../../web/public')].find((p) => existsSync(p));
@@ -123,7 +123,7 @@ export async function buildApp(db: Db, config: AppConfig): Promise<FastifyInstan
       await api.register(meetingsRoutes(db));
       await api.register(trainingRoutes(db));
       await api.register(documentsRoutes(db));
-      await api.register(awardsRoutes(db));
+      await api.register(awardsRoutes(db, config.badgeRules));
       await api.register(reportsRoutes(db));
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ADMISSION_RULE_SETS, DEFAULT_ADMISSION_RULES, DEFAULT_RECEIPT_DAYS } from '@dangvu/common';
+import { ADMISSION_RULE_SETS, BADGE_RULE_SETS, DEFAULT_ADMISSION_RULES, DEFAULT_RECEIPT_DAYS } from '@dangvu/common';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -14,6 +14,8 @@ const schema = z.object({
   DANGVU_DEMO_MEMBERS: z.coerce.number().int().min(100).max(6_000_000).default(30000),
   // The admission rule set new candidates are recorded under; earlier candidates keep theirs.
   DANGVU_ADMISSION_RULES: z.enum(Object.keys(ADMISSION_RULE_SETS) as [string, ...string[]]).default(DEFAULT_ADMISSION_RULES.id),
+  // Pins the party-age badge milestones (unset: the rule set in force in each year).
+  DANGVU_BADGE_RULES: z.enum(BADGE_RULE_SETS.map((r) => r.code) as [string, ...string[]]).optional(),
   // Days a receiving cell has to confirm a transfer letter before it shows as overdue (HD 12-2022 says 30).
   DANGVU_TRANSFER_RECEIPT_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_RECEIPT_DAYS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,6 +34,7 @@ export interface Config {
   demoMembers: number;
   transferReceiptDays: number;
   admissionRules: string;
+  badgeRules: string | undefined;
 }
 
 /** Parsed once at start-up; a bad setting stops the process with a message naming it. */
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMembers: e.DANGVU_DEMO_MEMBERS,
     transferReceiptDays: e.DANGVU_TRANSFER_RECEIPT_DAYS,
     admissionRules: e.DANGVU_ADMISSION_RULES,
+    badgeRules: e.DANGVU_BADGE_RULES,
   };
 }

@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { messages, type MessageKey } from './messages';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { loadWorkflowMessages, messages, type MessageKey } from './messages';
 
 export type Lang = 'vi' | 'en';
 type Params = Record<string, string | number>;
@@ -22,13 +22,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = l;
     setLangState(l);
   }, []);
+  // The workflow texts arrive after the first screen; re-render once they are in.
+  const [loaded, setLoaded] = useState(0);
+  useEffect(() => {
+    void loadWorkflowMessages().then(() => setLoaded(1));
+  }, []);
   const t = useCallback(
     (key: MessageKey, params?: Params) => {
       let s: string = messages[lang][key] ?? messages.vi[key] ?? key;
       if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
       return s;
     },
-    [lang],
+    [lang, loaded], // `loaded` changes when messages gain the workflow texts
   );
   const label = useCallback((l: { vi: string; en: string } | undefined, fallback = '') => (l ? l[lang] : fallback), [lang]);
   const value = useMemo(() => ({ lang, setLang, t, label }), [lang, setLang, t, label]);

@@ -1,38 +1,42 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { AuthProvider } from './auth';
+import { loadWorkflowMessages } from './messages';
 
 // Every screen but login loads on demand, so the first screen stays light on a weak connection.
+/** A lazy screen that renders only once the workflow texts are loaded (messages.ts). */
+const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(() => Promise.all([load(), loadWorkflowMessages()]).then(([m]) => m));
+
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('../modules/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
-const TreePage = lazy(() => import('../modules/orgs/TreePage'));
-const OrgPage = lazy(() => import('../modules/orgs/OrgPage'));
-const MemberListPage = lazy(() => import('../modules/members/MemberListPage'));
-const MemberProfilePage = lazy(() => import('../modules/members/MemberProfilePage'));
-const MemberEditPage = lazy(() => import('../modules/members/MemberEditPage'));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
-const AdmissionsPage = lazy(() => import('../modules/admissions/AdmissionsPage'));
-const CandidatePage = lazy(() => import('../modules/admissions/CandidatePage'));
-const TransfersPage = lazy(() => import('../modules/transfers/TransfersPage'));
-const TransferPage = lazy(() => import('../modules/transfers/TransferPage'));
-const UnitsPage = lazy(() => import('../modules/cadres/UnitsPage'));
-const PostsPage = lazy(() => import('../modules/cadres/PostsPage'));
-const RestructurePage = lazy(() => import('../modules/restructure/RestructurePage'));
-const InspectionsPage = lazy(() => import('../modules/inspections/InspectionsPage'));
-const InspectionCasePage = lazy(() => import('../modules/inspections/InspectionCasePage'));
-const RatingsPage = lazy(() => import('../modules/ratings/RatingsPage'));
-const CellRatingsPage = lazy(() => import('../modules/ratings/CellRatingsPage'));
-const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage'));
-const MeetingPage = lazy(() => import('../modules/meetings/MeetingPage'));
-const TrainingPage = lazy(() => import('../modules/training/TrainingPage'));
-const CohortPage = lazy(() => import('../modules/training/CohortPage'));
-const DocumentsPage = lazy(() => import('../modules/documents/DocumentsPage'));
-const DocumentPage = lazy(() => import('../modules/documents/DocumentPage'));
-const StudySessionsPage = lazy(() => import('../modules/documents/StudySessionsPage'));
-const AwardsPage = lazy(() => import('../modules/awards/AwardsPage'));
-const ReportsPage = lazy(() => import('../modules/reports/ReportsPage'));
-const ReportPage = lazy(() => import('../modules/reports/ReportPage'));
+const TreePage = screen(() => import('../modules/orgs/TreePage'));
+const OrgPage = screen(() => import('../modules/orgs/OrgPage'));
+const MemberListPage = screen(() => import('../modules/members/MemberListPage'));
+const MemberProfilePage = screen(() => import('../modules/members/MemberProfilePage'));
+const MemberEditPage = screen(() => import('../modules/members/MemberEditPage'));
+const AuditPage = screen(() => import('../modules/audit/AuditPage'));
+const AdmissionsPage = screen(() => import('../modules/admissions/AdmissionsPage'));
+const CandidatePage = screen(() => import('../modules/admissions/CandidatePage'));
+const TransfersPage = screen(() => import('../modules/transfers/TransfersPage'));
+const TransferPage = screen(() => import('../modules/transfers/TransferPage'));
+const UnitsPage = screen(() => import('../modules/cadres/UnitsPage'));
+const PostsPage = screen(() => import('../modules/cadres/PostsPage'));
+const RestructurePage = screen(() => import('../modules/restructure/RestructurePage'));
+const InspectionsPage = screen(() => import('../modules/inspections/InspectionsPage'));
+const InspectionCasePage = screen(() => import('../modules/inspections/InspectionCasePage'));
+const RatingsPage = screen(() => import('../modules/ratings/RatingsPage'));
+const CellRatingsPage = screen(() => import('../modules/ratings/CellRatingsPage'));
+const MeetingsPage = screen(() => import('../modules/meetings/MeetingsPage'));
+const MeetingPage = screen(() => import('../modules/meetings/MeetingPage'));
+const TrainingPage = screen(() => import('../modules/training/TrainingPage'));
+const CohortPage = screen(() => import('../modules/training/CohortPage'));
+const DocumentsPage = screen(() => import('../modules/documents/DocumentsPage'));
+const DocumentPage = screen(() => import('../modules/documents/DocumentPage'));
+const StudySessionsPage = screen(() => import('../modules/documents/StudySessionsPage'));
+const AwardsPage = screen(() => import('../modules/awards/AwardsPage'));
+const ReportsPage = screen(() => import('../modules/reports/ReportsPage'));
+const ReportPage = screen(() => import('../modules/reports/ReportPage'));
 
 function Root() {
   return (

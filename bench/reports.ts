@@ -1,0 +1,69 @@
+/**
+ * The official statistics set (Hướng dẫn 11-HD/BTCTW) through the report engine, timed against
+ * a plain full scan of the members table in the same run. Target: each province report at most
+ * 3 × one full scan. No precomputed aggregates: every report reads episodes, events and versions.
+ */
+import { todayIso } from '@dangvu/common';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../server/src/db/schema.js';
+import { reportsEngine } from '../server/src/modules/reports/engine.js';
+import type { RequestCtx } from '../server/src/platform/context.js';
+import type { Measurement } from './report.js';
+
+type Measure = (name: string, fn: (i: number) => Promise<unknown>, opts?: { min?: number }) => Promise<Measurement>;
+
+/** The five official forms: two over the last full year, three as of its last day, plus today. */
+export function officialSet(today = todayIso()) {
+  const y = Number(today.slice(0, 4)) - 1;
+  const from = `${y}-01-01`;
+  const to = `${y}-12-31`;
+  return [
+    { type: 'bien-dong', q: { from, to } },
+    { type: 'ket-nap', q: { from, to } },
+    { type: 'dan-toc-ton-giao', q: { asOf: to } },
+    { type: 'chat-luong', q: { asOf: to } },
+    { type: 'to-chuc', q: { asOf: to } },
+    { type: 'chat-luong', q: { asOf: today }, label: 'today' },
+  ];
+}
+
+export async function measureReports(db: Kysely<Database>, ctx: RequestCtx, org: string | undefined, measure: Measure, label: string): Promise<{ scan: Measurement; results: Measurement[] }> {
+  const engine = reportsEngine(db);
+  // The baseline reads every row of the members table (no index can answer it).
+  const scan = await measure(`${label}: full scan of person (rows read)`, () =>
+    db.executeQuery(sql`select count(*) as n from person where coalesce(religion, '') <> '#' and birth_date > '1900-01-01'`.compile(db)),
+  );
+  const results: Measurement[] = [];
+  const set = officialSet();
+  for (const r of set) {
+    const m = await measure(`${label}: ${r.type} (${'asOf' in r.q ? `as of ${r.q.asOf}` : `${r.q.from} – ${r.q.to}`})`, () => engine.run(ctx, r.type, { org, ...r.q }), { min: 5 });
+    results.push(m);
+  }
+  results.push(await measure(`${label}: the whole official set (${set.length} reports)`, async () => {
+    for (const r of set) await engine.run(ctx, r.type, { org, ...r.q });
+  }, { min: 3 }));
+  for (const m of results) {
+    m.ratio = m.median / scan.median;
+    if (!m.name.includes('whole')) {
+      m.target = 'median ≤ 3 × full scan';
+      m.met = m.ratio <= 3;
+    }
+  }
+  scan.ratio = 1;
+  return { scan, results };
+}
+
+/** The markdown section of the report benchmarks, one table per data set measured. */
+export function reportsSection(runs: { label: string; members: number; engine: string; scan: Measurement; results: Measurement[]; note?: string }[]): string {
+  const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+  const lines = ['', '## Reports (official statistics set)', '', 'Each report goes through `reportsEngine(...).run` exactly as the API and the CLI call it, with no precomputed aggregates. The baseline is a plain full scan reading every row of `person` in the same run; the target is each report ≤ 3 × that scan.', ''];
+  for (const r of runs) {
+    lines.push(`### ${r.label}: ${r.members.toLocaleString('en')} members, ${r.engine}`, '');
+    if (r.note) lines.push(r.note, '');
+    lines.push('| Measurement | median ms | p95 ms | × full scan | target | met |', '|---|---:|---:|---:|---|---|');
+    for (const m of [r.scan, ...r.results]) lines.push(`| ${m.name} | ${ms(m.median)} | ${ms(m.p95)} | ${(m.ratio ?? 1).toFixed(2)} | ${m.target ?? ''} | ${m.met === undefined ? '' : m.met ? 'yes' : '**no**'} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+

@@ -1,0 +1,3 @@
+export * from './model.js';
+export * from './format.js';
+export * from './forms.js';
