@@ -130,6 +130,8 @@ describeBrowser('an inspection case from plan to discipline', (env) => {
     await expect.poll(() => mainText(admin)).toContain('Lò Văn Kỷ');
     await expect.poll(() => mainText(admin)).toContain('Khai trừ');
     await expect.poll(() => mainText(admin)).toContain('45-QĐ/ĐU');
+    // The 2-HSĐV "kỷ luật" section names the decision, not only the history line.
+    await expect.poll(() => admin.locator('section[aria-labelledby="dv-m-sec-discipline"]').textContent()).toMatch(/Khai trừ.*Quyết định số 45-QĐ\/ĐU/);
     await env().shot(admin, 'inspection-member-profile');
     // Details stay with the commission.
     expect((await apiIn(admin, 'GET', `/inspections/cases/${caseId}`)).status).toBe(403);

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { PageError, PageLoading } from '../../ui/PageState';
 import { useMember, useMemberHistory } from './api';
+import { DisciplineList } from './components/DisciplineList';
 import { DuplicateList } from './components/DuplicateList';
 import { HistoryTimeline } from './components/HistoryTimeline';
 import { LinkButton } from './components/LinkButton';
@@ -154,6 +155,13 @@ export default function MemberProfilePage() {
           ) : (
             <HistoryTimeline history={history.data} />
           )}
+        </section>
+
+        <section aria-labelledby="dv-m-sec-discipline" className="dv-m-section">
+          <Typography.Title level={2} id="dv-m-sec-discipline" className="dv-m-h2">
+            {t('members.section.discipline')}
+          </Typography.Title>
+          <DisciplineList personId={m.id} />
         </section>
       </div>
       <PrintSheet name={m.fullName} sections={sections} history={history.data} />

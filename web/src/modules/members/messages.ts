@@ -42,6 +42,9 @@ export const vi = {
   'members.section.occupation': 'Nghề nghiệp',
   'members.section.party': 'Quá trình vào Đảng',
   'members.section.history': 'Quá trình sinh hoạt đảng',
+  'members.section.discipline': 'Kỷ luật',
+  'members.discipline.none': 'Không có quyết định kỷ luật.',
+  'members.discipline.decision': 'theo Quyết định số {no} ngày {date} của {issuer}, hiệu lực từ {from}',
 
   'members.status.nonMember': 'Quần chúng',
   'members.status.probation': 'Chưa công nhận (đang dự bị)',
@@ -198,6 +201,9 @@ export const en: Record<keyof typeof vi, string> = {
   'members.section.occupation': 'Occupation',
   'members.section.party': 'Joining the Party',
   'members.section.history': 'Party history',
+  'members.section.discipline': 'Discipline',
+  'members.discipline.none': 'No discipline decisions.',
+  'members.discipline.decision': 'by decision {no} of {date} of {issuer}, effective from {from}',
 
   'members.status.nonMember': 'Non-member',
   'members.status.probation': 'Not yet (probationary)',
