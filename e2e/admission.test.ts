@@ -1,17 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeCccd } from '@dangvu/common';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs } from './harness.js';
-
-interface TreeNode {
-  orgId: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  memberCount: number;
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, noHorizontalScroll, type TreeNode } from './harness.js';
 
 /** Types a dd/mm/yyyy date into an antd picker and confirms it. */
 async function typeDate(input: Locator, ddmmyyyy: string) {

@@ -1,7 +1,7 @@
 import { formatDateVi, todayIso } from '@dangvu/common';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, noHorizontalScroll } from './harness.js';
 
 interface Unit {
   id: string;
@@ -23,8 +23,6 @@ interface Post {
   title: string;
   hostUnitId: string | null;
 }
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 async function typeDate(input: Locator, ddmmyyyy: string) {
   await input.click();

@@ -1,17 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, type TreeNode } from './harness.js';
 
-interface TreeNode {
-  orgId: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  memberCount: number;
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 const year = new Date().getFullYear();
 const term = `${year - (year % 5)}-${year - (year % 5) + 5}`;
 

@@ -121,3 +121,17 @@ export async function apiIn<T>(page: Page, method: string, path: string, body?: 
     [method, path, body] as const,
   ) as Promise<{ status: number; json: T }>;
 }
+
+/** An organization as `GET /orgs/tree` returns it, as the journeys use it. */
+export interface TreeNode {
+  orgId: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  memberCount: number;
+}
+
+/** True when the page does not scroll sideways (the 360 px phone checks). */
+export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+/** The text of the main area, for polls that wait for a screen to show something. */
+export const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';

@@ -3,18 +3,8 @@ import { resolve } from 'node:path';
 import { todayIso } from '@dangvu/common';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ROOT, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT, type TreeNode } from './harness.js';
 
-interface TreeNode {
-  orgId: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  memberCount: number;
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 /** The case's state tag (the progress list names every state, so the tag is what tells). */
 const stateTag = async (page: Page) => (await page.locator('main .ant-tag').first().textContent()) ?? '';
 

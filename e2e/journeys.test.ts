@@ -3,17 +3,7 @@ import { resolve } from 'node:path';
 import { makeCccd } from '@dangvu/common';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ROOT, apiIn, describeBrowser, loginAs } from './harness.js';
-
-interface TreeNode {
-  orgId: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  memberCount: number;
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, noHorizontalScroll, ROOT, type TreeNode } from './harness.js';
 
 describeBrowser('the main journeys', (env) => {
   let admin: Page;

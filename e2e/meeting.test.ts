@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ROOT, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT } from './harness.js';
 
 interface TreeNode {
   orgId: string;
@@ -16,9 +15,6 @@ interface CellStatus {
   status: string;
   meetingId: string | null;
 }
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
 describeBrowser('a cell secretary enters a month’s meeting', (env) => {
   let cell: TreeNode;

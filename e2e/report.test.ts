@@ -2,13 +2,12 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText } from './harness.js';
 
 interface ReportJson {
   tables: { id: string; rows: { key: string; cells: Record<string, { value: number | null; figure?: string }> }[] }[];
 }
 
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
 
 describeBrowser('a report, a figure traced to its records, and the .xlsx export', (env) => {

@@ -1,7 +1,7 @@
 import { formatDateVi, todayIso } from '@dangvu/common';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll } from './harness.js';
 
 interface TreeNode {
   orgId: string;
@@ -12,8 +12,6 @@ interface TreeNode {
   validFrom: string;
 }
 
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 const errorsText = async (page: Page) => (await page.locator('.ant-form-item-explain-error').allTextContents()).join(' ');
 
 /** Picks an organization in an OrgTreeSelect by typing part of its name. */

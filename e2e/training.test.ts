@@ -1,18 +1,8 @@
 import { addDaysIso, formatDateVi, todayIso } from '@dangvu/common';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, type TreeNode } from './harness.js';
 
-interface TreeNode {
-  orgId: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-  memberCount: number;
-}
-
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
-const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 const ago = (n: number) => formatDateVi(addDaysIso(todayIso(), -n));
 
 /** Types a dd/mm/yyyy date into an antd picker and confirms it. */

@@ -65,6 +65,26 @@ export const HOST_UNIT_FLAG_LABELS: Record<HostUnitFlag, { vi: string; en: strin
   dtts: { vi: 'Vùng đồng bào dân tộc thiểu số', en: 'Ethnic-minority area' },
   dbkk: { vi: 'Đặc biệt khó khăn', en: 'Especially difficult' },
 };
+/** A host unit as the register stood on a date, with the cell serving it then. */
+export interface UnitOnDate {
+  id: string;
+  code: string;
+  kind: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  flags: HostUnitFlags;
+  version: number;
+  validFrom: string;
+  validTo: string | null;
+  cellOrgId: string | null;
+  cellName: string | null;
+  /** own: the cell serves only this unit on the date; shared: several. */
+  link: 'own' | 'shared' | 'none';
+  members: number;
+  fullMembers: number;
+}
+
 export function parseFlags(json: string | null | undefined): HostUnitFlags {
   let raw: Partial<Record<HostUnitFlag, unknown>> = {};
   try {

@@ -1,28 +1,9 @@
-import { parseFlags, type HostUnitFlags } from '@dangvu/common';
+import { parseFlags, type UnitOnDate } from '@dangvu/common';
 import { sql } from 'kysely';
 import { validOn } from '../../db/sql.js';
 import { pathWithin } from '../../platform/scope.js';
 import { orgPathsOn, type Q } from './cadres.shared.js';
 
-/** A host unit as the register stood on a date, with the cell serving it then. */
-export interface UnitOnDate {
-  id: string;
-  code: string;
-  kind: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  flags: HostUnitFlags;
-  version: number;
-  validFrom: string;
-  validTo: string | null;
-  cellOrgId: string | null;
-  cellName: string | null;
-  /** own: the cell serves only this unit on the date; shared: several. */
-  link: 'own' | 'shared' | 'none';
-  members: number;
-  fullMembers: number;
-}
 
 /**
  * Units valid on `asOf` inside the subtrees: each by its dated version (or its own row when it

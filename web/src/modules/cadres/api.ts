@@ -1,24 +1,8 @@
-import type { CoverageCell, CoverageGroup, CoverageUnit, HostUnitFlags, PostTitle } from '@dangvu/common';
+import type { CoverageCell, CoverageGroup, CoverageUnit, PostTitle, UnitOnDate } from '@dangvu/common';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../api/client';
 
-export interface UnitRow {
-  id: string;
-  code: string;
-  kind: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  flags: HostUnitFlags;
-  version: number;
-  validFrom: string;
-  validTo: string | null;
-  cellOrgId: string | null;
-  cellName: string | null;
-  link: 'own' | 'shared' | 'none';
-  members: number;
-  fullMembers: number;
-}
+export type UnitRow = UnitOnDate;
 export interface UnitList {
   asOf: string;
   total: number;

@@ -1,5 +1,5 @@
-import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, formatDateVi, MIN_FULL_MEMBERS, phanTramVi, ratio, reportTypeInfo, soVi, type CoverageGroup } from '@dangvu/common';
-import { unitsOn, type UnitOnDate } from '../../cadres/hostUnits.queries.js';
+import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, formatDateVi, MIN_FULL_MEMBERS, phanTramVi, ratio, reportTypeInfo, soVi, type CoverageGroup, type UnitOnDate } from '@dangvu/common';
+import { unitsOn } from '../../cadres/hostUnits.queries.js';
 import type { ReportDefinition } from '../context.js';
 import { fig } from '../figures.js';
 import { shareTable } from '../tables.js';
