@@ -8,7 +8,7 @@ import { buildApp } from '../../app.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createTestDatabase, type TestDatabase } from '../../test/databases.js';
-import { buildReportFixture, type ReportFixture } from './fixture.js';
+import { buildReportFixture, type ReportFixture } from './reports.test-data.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const main = resolve(root, 'server/src/main.ts');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../test/engines.js';
 import { buildOrganization, buildUser } from '../../test/factories.js';
-import { buildReportFixture, EXPECTED, type ReportFixture } from './fixture.js';
+import { buildReportFixture, EXPECTED, type ReportFixture } from './reports.test-data.js';
 
 /** Figures per engine, to check that both engines give identical numbers. */
 const byEngine: Record<string, Record<string, Record<string, number | null>>> = {};
