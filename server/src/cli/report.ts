@@ -1,7 +1,8 @@
-import { REPORT_FORMATS, REPORT_TYPES, reportQuery, REPORTS_FIELD_LABELS_VI, WAITING_REPORT_TYPES, type ReportFormat } from '@dangvu/common';
+import { REPORT_FORMATS, REPORT_TYPES, reportQuery, REPORTS_FIELD_LABELS_VI, type ReportFormat } from '@dangvu/common';
 import { writeFile } from 'node:fs/promises';
 import type { Db } from '../db/database.js';
 import { reportsEngine } from '../modules/reports/engine.js';
+import { REPORTS } from '../modules/reports/registry.js';
 import { renderReport } from '../modules/reports/reports.routes.js';
 import type { RequestCtx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
@@ -22,9 +23,9 @@ const flag = (flags: Record<string, string | true>, k: string) => (typeof flags[
 export async function runReportCommand(db: Db, positional: string[], flags: Record<string, string | true>): Promise<number> {
   if (flags.list || positional.length === 0) {
     console.log('Các loại báo cáo (report TYPE):');
-    for (const t of REPORT_TYPES) console.log(`  ${t.type.padEnd(20)} ${t.period === 'asOf' ? '--as-of' : '--from --to'}${'baseline' in t ? ' [--baseline]' : ''}  ${t.vi}`);
-    console.log('Chờ các phân hệ của đợt sau:');
-    for (const t of WAITING_REPORT_TYPES) console.log(`  ${t.type.padEnd(20)} (${t.module})  ${t.vi}`);
+    for (const t of REPORT_TYPES.filter((x) => REPORTS[x.type])) console.log(`  ${t.type.padEnd(20)} ${t.period === 'asOf' ? '--as-of' : '--from --to'}${'baseline' in t ? ' [--baseline]' : ''}  ${t.vi}`);
+    const waiting = REPORT_TYPES.filter((x) => !REPORTS[x.type]);
+    if (waiting.length) console.log(`Chưa có: ${waiting.map((t) => t.type).join(', ')}`);
     return positional.length === 0 && !flags.list ? 2 : 0;
   }
   const type = positional[0]!;

@@ -9,7 +9,7 @@ export type PeriodKind = 'asOf' | 'window';
 export interface ReportTypeInfo {
   type: string;
   /** seed-extraction §4 code or the official form family. */
-  group: 'HD11' | 'COV' | 'ORG' | 'RST' | 'MEM' | 'ADM' | 'KIE' | 'ROT';
+  group: 'HD11' | 'COV' | 'ORG' | 'RST' | 'MEM' | 'ADM' | 'KIE' | 'ROT' | 'RAT' | 'MTG' | 'INS' | 'TRN' | 'STU' | 'NPB';
   period: PeriodKind;
   /** Takes a second date to compare with (MEM growth). */
   baseline?: boolean;
@@ -30,22 +30,20 @@ export const REPORT_TYPES = [
   { type: 'chi-tieu-ket-nap', group: 'ADM', period: 'window', vi: 'Kết nạp đảng viên so với chỉ tiêu', en: 'Admissions against targets' },
   { type: 'kiem-nhiem', group: 'KIE', period: 'asOf', vi: 'Trưởng thôn, tổ dân phố là đảng viên; kiêm nhiệm', en: 'Village heads who are members; concurrent posts' },
   { type: 'luan-chuyen', group: 'ROT', period: 'window', vi: 'Luân chuyển, điều động, tăng cường cán bộ', en: 'Rotation, reassignment and reinforcement' },
+  { type: 'xep-loai-to-chuc', group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng tổ chức cơ sở đảng', en: 'Ratings of grassroots organizations' },
+  { type: 'xep-loai-dang-vien', group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng đảng viên (một năm, bình quân nhiều năm)', en: 'Ratings of members (one year, multi-year average)' },
+  { type: 'xep-loai-doan-the', group: 'NPB', period: 'window', vi: 'Xếp loại chính quyền, Mặt trận, đoàn thể', en: 'Ratings of non-party bodies' },
+  { type: 'sinh-hoat', group: 'MTG', period: 'window', vi: 'Chất lượng sinh hoạt chi bộ', en: 'Meeting quality by cell population' },
+  { type: 'kiem-tra', group: 'INS', period: 'window', vi: 'Kiểm tra, giám sát theo chủ thể, đối tượng, loại', en: 'Inspections and supervision' },
+  { type: 'dao-tao', group: 'TRN', period: 'window', vi: 'Đào tạo, bồi dưỡng: người, lượt người, lớp, kết quả', en: 'Training: people, person-times, classes, results' },
+  { type: 'hoc-tap-nghi-quyet', group: 'STU', period: 'window', vi: 'Học tập, quán triệt nghị quyết', en: 'Resolution study' },
 ] as const satisfies readonly ReportTypeInfo[];
 
 export type ReportType = (typeof REPORT_TYPES)[number]['type'];
 export const REPORT_TYPE_KEYS = REPORT_TYPES.map((t) => t.type) as [ReportType, ...ReportType[]];
 export const reportTypeInfo = (type: string): ReportTypeInfo | undefined => (REPORT_TYPES as readonly ReportTypeInfo[]).find((t) => t.type === type);
 
-/** Report types that need the issue 5 modules (ratings, meetings, inspections, training, documents). */
-export const WAITING_REPORT_TYPES = [
-  { type: 'xep-loai-to-chuc', module: 'ratings', vi: 'Xếp loại chất lượng tổ chức cơ sở đảng', en: 'Ratings of grassroots organizations' },
-  { type: 'xep-loai-dang-vien', module: 'ratings', vi: 'Xếp loại chất lượng đảng viên (một năm, bình quân nhiều năm)', en: 'Ratings of members (one year, multi-year average)' },
-  { type: 'sinh-hoat', module: 'meetings', vi: 'Chất lượng sinh hoạt chi bộ', en: 'Meeting quality by cell population' },
-  { type: 'kiem-tra', module: 'inspections', vi: 'Kiểm tra, giám sát theo chủ thể, đối tượng, loại', en: 'Inspections and supervision' },
-  { type: 'dao-tao', module: 'training', vi: 'Đào tạo, bồi dưỡng: người, lượt người, lớp, kết quả', en: 'Training: people, person-times, classes, results' },
-  { type: 'hoc-tap-nghi-quyet', module: 'documents', vi: 'Học tập, quán triệt nghị quyết', en: 'Resolution study' },
-  { type: 'xep-loai-doan-the', module: 'ratings', vi: 'Xếp loại chính quyền, Mặt trận, đoàn thể', en: 'Ratings of non-party bodies' },
-] as const;
+
 
 /** General education groups of the quality form, from the "N/12" or "N/10" record. */
 export const EDUCATION_GROUPS = ['tieu_hoc', 'thcs', 'thpt', 'khong_ro'] as const;

@@ -1,9 +1,10 @@
-import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, ETHNICITIES, HOST_TYPE_LABELS, isValidIsoDate, MEMBER_EVENT_LABELS, ORG_EVENT_LABELS, ORG_KIND_LABELS, ROTATION_KIND_LABELS, SEX_LABELS, type Column, type CoverageGroup, type DrillPage, type DrillRow } from '@dangvu/common';
+import { COVERAGE_GROUP_KINDS, COVERAGE_GROUPS, ETHNICITIES, HOST_TYPE_LABELS, MEMBER_EVENT_LABELS, ORG_EVENT_LABELS, ORG_KIND_LABELS, ROTATION_KIND_LABELS, SEX_LABELS, type CoverageGroup, type DrillPage } from '@dangvu/common';
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { unprocessable } from '../../platform/errors.js';
 import { unitsOn } from '../cadres/hostUnits.queries.js';
 import type { ReportContext } from './context.js';
 import { dimExpr, isEventDim, isMemberDim, type Dim } from './dimensions.js';
+import { MORE_DRILLS } from './drillSources.js';
+import { badFigure, col, needParam, pager, STT } from './drillKit.js';
 import { parseFigure } from './figures.js';
 import { eventsIn, fewFullMembers, FLOWS, membersOn, orgEventsIn, orgsOn, type Flow } from './populations.js';
 import { UNIT_CLASSES } from './types/coverage.js';
@@ -13,7 +14,7 @@ import { FLOW_LABELS } from './types/movement.js';
 
 export type { DrillPage } from '@dangvu/common';
 
-const bad = (why: string) => unprocessable('BAD_FIGURE', `Chỉ tiêu: ${why}.`, 'figure');
+const bad = badFigure;
 const label = (labels: Record<string, { vi: string }>, k: string | null) => (k ? (labels[k]?.vi ?? k) : '');
 const ethnicityVi = new Map<string, string>(ETHNICITIES.map((e) => [e.code, e.vi]));
 
@@ -30,20 +31,16 @@ function dimFilters(params: Record<string, string>, asOf: string, allowed: (d: s
   return out;
 }
 
-const need = (p: Record<string, string>, k: string) => {
-  const v = p[k];
-  if (!v || (['d', 'f', 't'].includes(k) && !isValidIsoDate(v))) throw bad(`thiếu "${k}"`);
-  return v;
-};
+const need = needParam;
 
 /** The records behind a figure, paged; `pageSize` 0 means all of them (exports). */
 export async function drill(rc: ReportContext, key: string, page: number, pageSize: number): Promise<DrillPage> {
   const { source, params } = parseFigure(key);
   const db = rc.db;
-  const lim = <T extends { limit(n: number): T; offset(n: number): T }>(q: T) => (pageSize > 0 ? q.limit(pageSize).offset((page - 1) * pageSize) : q);
-  const slice = <T>(xs: T[]) => (pageSize > 0 ? xs.slice((page - 1) * pageSize, page * pageSize) : xs);
-  const n = (i: number) => (pageSize > 0 ? (page - 1) * pageSize : 0) + i + 1;
-  const res = (title: string, total: number, columns: Column[], rows: DrillRow[]): DrillPage => ({ figure: key, title, total, page, pageSize, columns, rows });
+  const pg = pager(key, page, pageSize);
+  const more = MORE_DRILLS[source];
+  if (more) return more(rc, params, pg);
+  const { lim, slice, n, res } = pg;
 
   if (source === 'm') {
     const d = need(params, 'd');
@@ -167,8 +164,7 @@ export async function drill(rc: ReportContext, key: string, page: number, pageSi
   );
 }
 
-const c = (key: string, lbl: string, kind?: Column['kind']): Column => ({ key, label: lbl, ...(kind ? { kind } : {}) });
-const STT = c('stt', 'STT', 'count');
+const c = col;
 export const MEMBER_COLUMNS = [STT, c('full_name', 'Họ và tên'), c('sex', 'Giới tính'), c('birth_date', 'Ngày sinh'), c('ethnicity', 'Dân tộc'), c('org_name', 'Chi bộ'), c('admitted_on', 'Ngày vào Đảng'), c('official_on', 'Ngày chính thức')];
 const EVENT_COLUMNS = [STT, c('full_name', 'Họ và tên'), c('sex', 'Giới tính'), c('birth_date', 'Ngày sinh'), c('ethnicity', 'Dân tộc'), c('kind', 'Biến động'), c('effective_date', 'Ngày hiệu lực'), c('decision_no', 'Số quyết định'), c('org_name', 'Chi bộ')];
 const ORG_COLUMNS = [STT, c('name', 'Tên tổ chức'), c('kind', 'Loại tổ chức'), c('host_type', 'Loại hình đơn vị'), c('parent_name', 'Trực thuộc'), c('valid_from', 'Từ ngày')];

@@ -2,7 +2,7 @@ import { dayBefore, figuresOf, todayIso, type CompareQuery, type ReportQuery, ty
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RequestCtx } from '../../platform/context.js';
-import { unprocessable } from '../../platform/errors.js';
+import { notFound, unprocessable } from '../../platform/errors.js';
 import { periodOf, reportContext, resultOf, typeInfoOr404, type ReportContext } from './context.js';
 import { drill, type DrillPage } from './drill.js';
 import { REPORTS } from './registry.js';
@@ -11,7 +11,8 @@ import { REPORTS } from './registry.js';
 export function reportsEngine(db: Kysely<Database>) {
   async function prepare(ctx: RequestCtx, type: string, q: ReportQuery): Promise<{ rc: ReportContext; def: (typeof REPORTS)[string] }> {
     const info = typeInfoOr404(type);
-    const def = REPORTS[info.type]!;
+    const def = REPORTS[info.type];
+    if (!def) throw notFound('REPORT_TYPE_NOT_FOUND', `Loại báo cáo "${info.vi}" chưa có.`);
     const rc = await reportContext(db, ctx, q, periodOf(info, q));
     return { rc, def };
   }

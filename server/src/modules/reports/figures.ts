@@ -6,7 +6,9 @@ import { unprocessable } from '../../platform/errors.js';
  * `m:sex=nu` (members on the report date who are women) or `e:flow=ket_nap;f=2011-01-01`.
  * The drill-down re-reads the key inside the caller's scope, so a key is not a secret.
  */
-export const SOURCES = ['m', 'e', 'o', 'oe', 'u', 'p', 'r'] as const;
+// rt: ratings of members and organizations; nb: ratings of non-party bodies; mt: cell meetings;
+// ins: inspections and discipline; tr: training; st: study sessions.
+export const SOURCES = ['m', 'e', 'o', 'oe', 'u', 'p', 'r', 'rt', 'nb', 'mt', 'ins', 'tr', 'st'] as const;
 export type Source = (typeof SOURCES)[number];
 
 export interface FigureKey {

@@ -1,9 +1,10 @@
-import { compareQuery, drillQuery, formatDateVi, REPORT_TYPES, reportQuery, trendQuery, WAITING_REPORT_TYPES, type ReportResult } from '@dangvu/common';
+import { compareQuery, drillQuery, formatDateVi, REPORT_TYPES, reportQuery, trendQuery, type ReportResult } from '@dangvu/common';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { requireCtx } from '../../platform/http.js';
 import { reportsEngine } from './engine.js';
+import { REPORTS } from './registry.js';
 import { drillCsv, reportCsv } from './export/csv.js';
 import { reportDocx } from './export/docx.js';
 import { drillXlsx, reportXlsx } from './export/xlsx.js';
@@ -36,7 +37,7 @@ export function reportsRoutes(db: Db): FastifyPluginAsyncZod {
     const tags = ['reports'];
     app.get('/reports', { schema: { tags } }, async (req) => {
       requireCtx(req, 'org.read');
-      return { types: REPORT_TYPES, waiting: WAITING_REPORT_TYPES };
+      return { types: REPORT_TYPES.filter((t) => REPORTS[t.type]), waiting: REPORT_TYPES.filter((t) => !REPORTS[t.type]) };
     });
     app.get('/reports/:type', { schema: { tags, params: typeParam, querystring: reportQuery } }, async (req) => engine.run(requireCtx(req, 'org.read'), req.params.type, req.query));
     app.get('/reports/:type/export.:format', { schema: { tags, params: typeParam.extend({ format: z.enum(['json', 'xlsx', 'docx', 'csv']) }), querystring: reportQuery } }, async (req, reply) => {

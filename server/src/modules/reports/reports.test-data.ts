@@ -1,4 +1,7 @@
 import type { TestEnv } from '../../test/engines.js';
+import { addLearningData, LEARNING_EXPECTED } from './reports.learning.test-data.js';
+import { addPartyLifeData, PARTY_LIFE_EXPECTED } from './reports.partylife.test-data.js';
+import { addRatingsData, RATINGS_EXPECTED } from './reports.ratings.test-data.js';
 import { buildMember, buildOrganization, buildProvince, decision, memberInput, type Session } from '../../test/factories.js';
 
 /**
@@ -20,7 +23,7 @@ import { buildMember, buildOrganization, buildProvince, decision, memberInput, t
  *   2020-03-01 thành lập B3 (under B); 2020-09-01 chuyển giao B2 from B to A;
  *   2020-10-01 sáp nhập B1 + B3 → new cell "Chi bộ bản Huổi Luông mới" (under B).
  */
-export async function buildReportFixture(env: TestEnv) {
+async function buildBaseFixture(env: TestEnv) {
   const p = await buildProvince(env);
   const a = p.admin;
   const ok = async (method: 'POST', url: string, body: unknown) => {
@@ -75,6 +78,14 @@ export async function buildReportFixture(env: TestEnv) {
   await ok('POST', '/api/v1/admissions/targets', { orgId: p.province, fromYear: 2011, toYear: 2020, kind: 'count', value: 1, perYear: true, decisionNo: '05-NQ/TU' });
 
   return { ...p, cellB3, merged: merged.orgId, members: { m1, m2, m3, m4, m5, m6, m7 } };
+}
+
+export type BaseFixture = Awaited<ReturnType<typeof buildBaseFixture>>;
+
+/** The base dataset, then the party-life records over it: ratings, meetings and inspections, training and study. */
+export async function buildReportFixture(env: TestEnv) {
+  const base = await buildBaseFixture(env);
+  return { ...base, ratings: await addRatingsData(base), partyLife: await addPartyLifeData(base), learning: await addLearningData(base) };
 }
 
 export type ReportFixture = Awaited<ReturnType<typeof buildReportFixture>>;
@@ -165,4 +176,7 @@ export const EXPECTED: Record<string, { q: string; figures: Record<string, numbe
   'kiem-nhiem': { q: 'asOf=2020-12-31', figures: { 'kiem_nhiem.don_vi.n': 3, 'kiem_nhiem.truong_thon.n': 2, 'kiem_nhiem.la_dang_vien.n': 1, 'kiem_nhiem.bi_thu_chi_bo_kiem_truong_thon.n': 1 } },
   // M4 điều động from the district to commune B.
   'luan-chuyen': { q: 'from=2020-01-01&to=2020-12-31', figures: { 'hinh_thuc.tong.n': 1, 'hinh_thuc.dieu_dong.n': 1, 'huong.huyen-xa.n': 1 } },
+  ...RATINGS_EXPECTED,
+  ...PARTY_LIFE_EXPECTED,
+  ...LEARNING_EXPECTED,
 };

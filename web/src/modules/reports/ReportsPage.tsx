@@ -34,11 +34,13 @@ export default function ReportsPage() {
             </Card>
           </Col>
         ))}
-        <Col xs={24}>
-          <Card title={t('reports.waiting')} size="small">
-            <List dataSource={q.data.waiting} renderItem={(x) => <List.Item style={{ color: '#888' }}>{lang === 'en' ? x.en : x.vi}</List.Item>} />
-          </Card>
-        </Col>
+        {q.data.waiting.length > 0 && (
+          <Col xs={24}>
+            <Card title={t('reports.waiting')} size="small">
+              <List dataSource={q.data.waiting} renderItem={(x) => <List.Item style={{ color: '#888' }}>{lang === 'en' ? x.en : x.vi}</List.Item>} />
+            </Card>
+          </Col>
+        )}
       </Row>
     </div>
   );

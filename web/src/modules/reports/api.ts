@@ -12,7 +12,7 @@ export interface ReportParams {
 
 
 export const useReportTypes = () =>
-  useQuery({ queryKey: ['reports'], queryFn: () => api<{ types: ReportTypeInfo[]; waiting: { type: string; vi: string; en: string; module: string }[] }>('GET', '/reports'), staleTime: Infinity });
+  useQuery({ queryKey: ['reports'], queryFn: () => api<{ types: ReportTypeInfo[]; waiting: ReportTypeInfo[] }>('GET', '/reports'), staleTime: Infinity });
 
 export const useReport = (type: string, p: ReportParams) =>
   useQuery({ queryKey: ['report', type, p], queryFn: () => api<ReportResult>('GET', `/reports/${type}${qs({ ...p })}`), placeholderData: keepPreviousData });
