@@ -61,6 +61,14 @@ describeEngines('inspections: demo seeder', (env) => {
     const events = await db().selectFrom('member_event').select(['id', 'person_id', 'effective_date']).where('kind', '=', 'khai_tru').execute();
     expect(expelled.length).toBe(events.length);
     for (const d of expelled) expect(events.find((e) => e.id === d.member_event_id)).toMatchObject({ person_id: d.person_id, effective_date: d.effective_date });
+    // Cách chức only for post holders, whose party posts end on the decision's day with its number.
+    const removals = disc.filter((d) => d.form === 'cach_chuc');
+    expect(removals.length).toBeGreaterThan(0);
+    for (const d of removals) {
+      const ended = await db().selectFrom('party_post').select(['valid_to', 'end_decision_no']).where('person_id', '=', d.person_id).where('end_decision_no', '=', d.decision_no).execute();
+      expect(ended.length, d.id).toBeGreaterThan(0);
+      for (const pp of ended) expect(pp.valid_to).toBe(d.effective_date);
+    }
     const linked = new Set(disc.map((d) => d.case_id).filter(Boolean));
     for (const c of cases.filter((x) => x.state === 'ky_luat')) expect(linked.has(c.id), c.id).toBe(true);
   });

@@ -42,11 +42,16 @@ describeEngines('ratings: demo seeder', (env) => {
     }
     for (const [k, u] of units) expect(u.xs, k).toBeLessThanOrEqual(Math.floor(0.2 * u.good + 1e-9));
 
-    // A member disciplined in a year is rated at most "hoàn thành" that year.
+    // Leaders (secretaries and deputies of grassroots committees and above) are rated every year
+    // since the 2020–2025 term, the first whose posts the demo records.
+    for (let y = 2021; y < thisYear; y++) expect(rows.filter((r) => r.year === y && r.subject_kind === 'lanh_dao' && r.state === 'quyet_dinh').length, `leaders ${y}`).toBeGreaterThan(5);
+
+    // A member disciplined in a year is rated at most "hoàn thành" that year, as a member and as a leader.
     const disc = await db().selectFrom('discipline').select(['person_id', 'effective_date']).execute();
     for (const d of disc) {
-      const r = rows.find((x) => x.subject_key === `dv:${d.person_id}` && x.year === Number(d.effective_date.slice(0, 4)) && x.state === 'quyet_dinh');
-      if (r) expect(ratingTier(r.level as RatingLevel), d.person_id).toBeGreaterThanOrEqual(3);
+      const year = Number(d.effective_date.slice(0, 4));
+      const theirs = rows.filter((x) => x.person_id === d.person_id && x.year === year && x.state === 'quyet_dinh');
+      for (const r of theirs) expect(ratingTier(r.level as RatingLevel), `${d.person_id} ${r.subject_kind}`).toBeGreaterThanOrEqual(3);
     }
 
     // Every excellent organization has its giấy khen; some excellent members too; none for others.

@@ -45,7 +45,8 @@ const validOn = (v: { from: string; to: string | null }, d: string) => v.from <=
  * Ten years of plans, cases, requirements and discipline. Each year the province and its upper-base
  * committees take up tens of organizations and a few hundred members (seed figures 1-27…1-32), base
  * committees and cells mostly their members, a small share "khi có dấu hiệu vi phạm". Discipline
- * reaches about 0,1–0,3 % of members a year, mostly khiển trách and cảnh cáo; the khai trừ decisions
+ * reaches about 0,1–0,3 % of members a year, mostly khiển trách and cảnh cáo, with cách chức for some
+ * post holders (their posts end on that day); the khai trừ decisions
  * are those already in the generated ledger, so member histories and episodes are untouched.
  */
 export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, rootId }) => {
@@ -73,6 +74,18 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
     .orderBy('e.valid_from')
     .execute();
 
+  // Party posts, so a few decisions on post holders can be cách chức (which ends the post that day).
+  const postsByPerson = new Map<string, { id: string; from: string; to: string | null }[]>();
+  for (const pp of await k
+    .selectFrom('party_post as pp')
+    .innerJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'pp.org_id').on('v.valid_to', 'is', null))
+    .select(['pp.id', 'pp.person_id', 'pp.valid_from', 'pp.valid_to'])
+    .where(inSubtrees('v.path', [root.path]))
+    .orderBy('pp.id')
+    .execute())
+    postsByPerson.set(pp.person_id, [...(postsByPerson.get(pp.person_id) ?? []), { id: pp.id, from: pp.valid_from, to: pp.valid_to }]);
+  const endedPosts: { id: string; on: string; decisionNo: string }[] = [];
+
   const plans: InspectionPlanTable[] = [];
   const cases: InspectionCaseTable[] = [];
   const reqs: InspectionRequirementTable[] = [];
@@ -84,6 +97,7 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
 
   for (let year = thisYear - 9; year <= thisYear; year++) {
     const yr = rng.fork(year);
+    const removedDraw = rng.fork(7000 + year);
     const ref = minIso(`${year}-06-15`, addDays(today, -60));
     // Early in a year there is nothing of it to show yet.
     if (ref < `${year}-02-01`) continue;
@@ -226,16 +240,26 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
       if (taken.has(m.personId) || !validOn(m, on) || on > today) return false;
       const cellId = cellOf(m.path);
       taken.add(m.personId);
+      const form = yr.weighted([
+        ['khien_trach', 62],
+        ['canh_cao', 38],
+      ] as const);
+      // About one post holder in four disciplined loses the post (cách chức); drawn apart so the other streams stay as they were.
+      const held = (postsByPerson.get(m.personId) ?? []).filter((pp) => validOn(pp, on) && pp.from < on);
+      const removed = held.length > 0 && removedDraw.chance(0.25);
+      const no = `${decisionNo++}-QĐ/UBKT`;
+      if (removed)
+        for (const pp of held) {
+          endedPosts.push({ id: pp.id, on, decisionNo: no });
+          pp.to = on;
+        }
       disciplines.push({
         id: ids.next(),
         person_id: m.personId,
         org_id: cellId,
         path: m.path,
-        form: yr.weighted([
-          ['khien_trach', 62],
-          ['canh_cao', 38],
-        ] as const),
-        decision_no: `${decisionNo++}-QĐ/UBKT`,
+        form: removed ? 'cach_chuc' : form,
+        decision_no: no,
         decision_date: on,
         issuer: `Ủy ban Kiểm tra ${committeeName(m.path, on)}`,
         effective_date: on,
@@ -302,6 +326,7 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
     await insertChunked(db, trx, 'inspection_case', cases);
     await insertChunked(db, trx, 'inspection_requirement', reqs);
     await insertChunked(db, trx, 'discipline', disciplines);
+    for (const e of endedPosts) await trx.updateTable('party_post').set({ valid_to: e.on, end_decision_no: e.decisionNo, end_reason: 'Cách chức (kỷ luật)' }).where('id', '=', e.id).execute();
   });
 };
 

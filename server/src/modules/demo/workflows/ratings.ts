@@ -60,7 +60,7 @@ const at = (d: string) => `${d}T09:00:00.000Z`;
 
 /**
  * Ten years of ratings (2016 on; the old scale before 2018), decided, one row each without
- * steps: members of every cell, grassroots organizations and cells, with the cap and the
+ * steps: members of every cell, grassroots organizations and cells, their secretaries and deputies, with the cap and the
  * discipline constraint respected, exemptions, giấy khen for every excellent organization and
  * part of the excellent members, and ten years of non-party body ratings. The current year is
  * in progress for a few cells, with its steps, so the flow shows on screen.
@@ -230,6 +230,40 @@ export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId 
         // Every excellent organization gets its giấy khen (seed 1-36 = 1-33).
         if (tiers[i] === 1) commend(r, o, unit);
       });
+    }
+  }
+
+  // Leaders: secretaries and deputies of grassroots committees and above, rated under the committee above
+  // (from the 2020–2025 term, the first whose posts the demo records).
+  const leaderPosts = await k
+    .selectFrom('party_post')
+    .select(['person_id', 'org_id', 'valid_from', 'valid_to'])
+    .where('title', 'in', ['bi_thu', 'pho_bi_thu'])
+    .orderBy('org_id')
+    .orderBy('person_id')
+    .orderBy('valid_from')
+    .execute();
+  for (let year = FIRST_YEAR; year < thisYear; year++) {
+    const day = `${year}-12-31`;
+    const rules = ruleSetForYear(year);
+    const byUnit = new Map<string, { personId: string; org: OrgV }[]>();
+    const seen = new Set<string>();
+    for (const pp of leaderPosts) {
+      if (pp.valid_from > day || (pp.valid_to !== null && pp.valid_to <= day)) continue;
+      const org = on(pp.org_id, day);
+      if (!org || BELOW_BASE.has(org.kind) || !org.path.startsWith(root.path) || seen.has(`${pp.person_id}:${org.id}`)) continue;
+      seen.add(`${pp.person_id}:${org.id}`);
+      const unitId = org.parentId ?? org.id;
+      byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), { personId: pp.person_id, org }]);
+    }
+    for (const [unitId, list] of [...byUnit].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const unit = on(unitId, day) ?? list[0]!.org;
+      const drawn = list.map((l) => {
+        const t = rng.weighted(MEMBER_TIERS);
+        return disciplined.has(`${l.personId}:${year}`) ? (Math.max(t, rules.disciplinedBestTier) as 1 | 2 | 3 | 4) : t;
+      });
+      const tiers = capped(drawn, rules.capShare);
+      list.forEach((l, i) => decided('lanh_dao', `ld:${l.personId}:${l.org.id}`, l.personId, l.org, unit, year, rules, rules.scales.lanh_dao[tiers[i]! - 1]!, null, unit));
     }
   }
 
