@@ -19,6 +19,7 @@ import { resolveSubtree as resolveSubtreeIn } from '../organizations/subtree.js'
 import { eventPlacePredicate, windowPrefixes } from '../stats/eventPlace.js';
 import { unitsOn } from '../cadres/hostUnits.queries.js';
 import { gradeOn, sumBy } from '../stats/tally.js';
+import { theoryOnSql } from '../training/training.qualification.js';
 
 const COVERAGE_FILTERS: Record<CoverageStatus, (u: CoverageUnit) => boolean> = {
   all: () => true,
@@ -63,10 +64,13 @@ export function dashboardService(db: Kysely<Database>) {
       // One grouped pass over every dimension; today from the person rows' derived state,
       // on a past date from the episodes and versions valid then. Grouped by position:
       // PostgreSQL would not match two copies of a parameterized expression.
-      const dims = [grade.as('grade'), band.as('band'), 'p.sex', 'p.ethnicity', 'p.political_theory', (eb: ExpressionBuilder<Database & { p: PersonTable }, 'p'>) => eb.fn.countAll<number>().as('n')] as const;
-      const groupBy = [sql`1`, sql`2`, 'p.sex', 'p.ethnicity', 'p.political_theory'] as const;
+      const isToday = asOf === todayIso();
+      // Today the recorded level is the level held; on a past date, the one held then.
+      const theory = isToday ? sql<string>`p.political_theory` : theoryOnSql(sql`${asOf}`);
+      const dims = [grade.as('grade'), band.as('band'), 'p.sex', 'p.ethnicity', theory.as('political_theory'), (eb: ExpressionBuilder<Database & { p: PersonTable }, 'p'>) => eb.fn.countAll<number>().as('n')] as const;
+      const groupBy = [sql`1`, sql`2`, 'p.sex', 'p.ethnicity', sql`5`] as const;
       const groups =
-        asOf === todayIso()
+        isToday
           ? await db
               .selectFrom('person as p')
               .select([...dims])

@@ -1,12 +1,15 @@
 import { AGE_BANDS, ageBandBirthRange, EDUCATION_GROUPS, educationGroupOf, parseGeneralEducation } from '@dangvu/common';
 import { sql, type RawBuilder } from 'kysely';
 import { gradeOn } from '../stats/tally.js';
+import { theoryOnSql } from '../training/training.qualification.js';
 
 /**
  * The breakdowns of the official forms as SQL expressions over `person p` (and the cell's
  * version `v`). A figure counts rows where an expression equals a value and its drill-down
  * lists rows with the same predicate, so a figure and its list can never disagree.
- * Every expression yields a non-null string.
+ * Every expression yields a non-null string. The political-theory level is the one held on the
+ * date (training keeps history); education, profession and occupation have no dated history yet
+ * and read as recorded.
  */
 export const MEMBER_DIMS = ['grade', 'sex', 'eth', 'min', 'rel', 'band', 'edu', 'prof', 'title', 'theory', 'occ', 'youth', 'host', 'kind'] as const;
 export type MemberDim = (typeof MEMBER_DIMS)[number];
@@ -42,8 +45,8 @@ const EVENT_BANDS: [string, number, number | null][] = [
   ['gt70', 71, null],
 ];
 
-/** The SQL for a dimension; `asOf` is the report date for member dimensions. */
-export function dimExpr(dim: Dim, asOf: string): RawBuilder<string> {
+/** The SQL for a dimension; `asOf` is the report date for member dimensions; event dimensions read on the event's day. */
+export function dimExpr(dim: Dim, asOf: string, onEvent = false): RawBuilder<string> {
   switch (dim) {
     case 'grade':
       return gradeOn(asOf);
@@ -74,7 +77,7 @@ export function dimExpr(dim: Dim, asOf: string): RawBuilder<string> {
     case 'title':
       return sql<string>`coalesce(p.academic_title, 'khong')`;
     case 'theory':
-      return sql<string>`coalesce(p.political_theory, 'khong')`;
+      return theoryOnSql(onEvent ? sql`me.effective_date` : sql`${asOf}`);
     case 'occ':
       return sql<string>`coalesce(p.occupation, 'khong_ro')`;
     case 'youth':

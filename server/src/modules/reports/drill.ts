@@ -19,14 +19,14 @@ const label = (labels: Record<string, { vi: string }>, k: string | null) => (k ?
 const ethnicityVi = new Map<string, string>(ETHNICITIES.map((e) => [e.code, e.vi]));
 
 /** `dim=value` and `dimnot=value` filters of a key, as predicates with the same SQL the figures were counted with. */
-function dimFilters(params: Record<string, string>, asOf: string, allowed: (d: string) => boolean): Expression<SqlBool>[] {
+function dimFilters(params: Record<string, string>, asOf: string, allowed: (d: string) => boolean, onEvent = false): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   for (const [k, v] of Object.entries(params)) {
     if (['d', 'f', 't', 'flow'].includes(k)) continue;
     const not = k.endsWith('not');
     const dim = (not ? k.slice(0, -3) : k) as Dim;
     if (!allowed(dim)) throw bad(`không có chiều phân tổ "${k}"`);
-    out.push(not ? sql<SqlBool>`${dimExpr(dim, asOf)} <> ${v}` : sql<SqlBool>`${dimExpr(dim, asOf)} = ${v}`);
+    out.push(not ? sql<SqlBool>`${dimExpr(dim, asOf, onEvent)} <> ${v}` : sql<SqlBool>`${dimExpr(dim, asOf, onEvent)} = ${v}`);
   }
   return out;
 }
@@ -55,7 +55,7 @@ export async function drill(rc: ReportContext, key: string, page: number, pageSi
     const t = need(params, 't');
     const flows = need(params, 'flow').split(',') as Flow[];
     if (!flows.every((x) => (FLOWS as readonly string[]).includes(x))) throw bad('loại biến động không hợp lệ');
-    const where = dimFilters(params, f, isEventDim);
+    const where = dimFilters(params, f, isEventDim, true);
     const base = eventsIn(db, flows, f, t, await rc.windowPrefixes(f, t)).$if(where.length > 0, (q) => q.where(sql<SqlBool>`${sql.join(where, sql` and `)}`));
     const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await lim(

@@ -120,7 +120,7 @@ export async function tallyMembers(db: Q, asOf: string, prefixes: readonly strin
 export async function tallyEvents(db: Q, flows: readonly Flow[], from: string, to: string, prefixes: readonly string[], dims: readonly EventDim[]): Promise<Tally & { byFlow: Record<string, Tally> }> {
   const all: readonly string[] = ['flow', ...dims];
   const rows = (await eventsIn(db, flows, from, to, prefixes)
-    .select([flowOf(prefixes).as('flow'), ...dims.map((d) => dimExpr(d, from).as(d)), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([flowOf(prefixes).as('flow'), ...dims.map((d) => dimExpr(d, from, true).as(d)), (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(all.map((_, i) => sql.raw(String(i + 1))))
     .execute()) as unknown as Record<string, string | number>[];
   const byFlow: Record<string, Tally> = {};

@@ -1,5 +1,5 @@
 import { theoryAfter, theoryOn, type PoliticalTheoryLevel } from '@dangvu/common';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { nowIso, uuidv7 } from '../../platform/ids.js';
@@ -58,9 +58,18 @@ async function changesAfter(db: Kysely<Database>, personIds: readonly string[], 
 }
 
 /**
+ * The same rule as `theoryOn` in SQL over `person p`, for reports and the dashboard on a past
+ * date: a completion after `on` gives the level held before it; otherwise the recorded level.
+ * 'khong' for none.
+ */
+export function theoryOnSql(on: RawBuilder<unknown>): RawBuilder<string> {
+  const later = sql`from training_enrolment te inner join qualification tq on tq.id = te.qualification_id where te.person_id = p.id and te.theory_changed = 1 and tq.obtained_on > ${on}`;
+  return sql<string>`case when exists (select 1 ${later}) then coalesce((select te.theory_before ${later} order by tq.obtained_on, te.id limit 1), 'khong') else coalesce(p.political_theory, 'khong') end`;
+}
+
+/**
  * Members of the subtrees on `asOf` by the political-theory level they held that day
  * ('khong' for none). A completion dated after `asOf` does not count yet.
- * Exported for the dashboard and reports, which today read the person column (today's level).
  */
 export async function theoryLevelsOn(db: Kysely<Database>, prefixes: readonly string[], asOf: string): Promise<{ members: number; byLevel: Record<string, number> }> {
   const people = await db

@@ -1,4 +1,4 @@
-import { addDaysIso, todayIso, type CohortDetailOut } from '@dangvu/common';
+import { addDaysIso, figuresOf, todayIso, type CohortDetailOut, type ReportResult } from '@dangvu/common';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../test/engines.js';
 import { buildMember, buildProvince, buildUser, type Session } from '../../test/factories.js';
@@ -147,6 +147,19 @@ describeEngines('training: courses, cohorts, enrolment, results and qualificatio
     const onDay = await theory(userA, p.communeA, ago(110));
     expect(onDay.trung_cap! - (dayBefore.trung_cap ?? 0)).toBe(1);
     expect(dayBefore.so_cap! - (onDay.so_cap ?? 0)).toBe(1);
+    // The membership-quality report reads the level held on its date too, and its list agrees.
+    const quality = async (d: string) => figuresOf((await userA.call('GET', `/api/v1/reports/chat-luong?org=${p.communeA}&asOf=${d}`)).json() as ReportResult);
+    const [qBefore, qOn] = [await quality(ago(111)), await quality(ago(110))];
+    expect(qOn['llct.theory.trung_cap.n']! - qBefore['llct.theory.trung_cap.n']!).toBe(1);
+    expect(qBefore['llct.theory.so_cap.n']! - qOn['llct.theory.so_cap.n']!).toBe(1);
+    const listed = async (d: string) =>
+      ((await userA.call('GET', `/api/v1/reports/chat-luong/drill?org=${p.communeA}&asOf=${d}&pageSize=500&figure=${encodeURIComponent(`m:d=${d};theory=trung_cap`)}`)).json() as { rows: { id: string }[] }).rows.map((r) => r.id);
+    expect(await listed(ago(110))).toContain(m.id);
+    expect(await listed(ago(111))).not.toContain(m.id);
+    // So does the dashboard on a past date.
+    const board = async (d: string) => ((await userA.call('GET', `/api/v1/dashboard?org=${p.communeA}&asOf=${d}`)).json() as { byTheory: Record<string, number> }).byTheory;
+    const [bBefore, bOn] = [await board(ago(111)), await board(ago(110))];
+    expect((bOn.trung_cap ?? 0) - (bBefore.trung_cap ?? 0)).toBe(1);
 
     // Written once; withdrawal after a result is refused.
     await refused(result(m.id, { result: 'khong_dat', resultOn: ago(100) }), 422, 'result');

@@ -59,7 +59,7 @@ export const quality: ReportDefinition = {
       ],
       notes: [
         'Đảng viên tính theo sinh hoạt chính thức (đảng viên đang sinh hoạt tại chi bộ thuộc phạm vi vào ngày báo cáo), mỗi người một lần.',
-        'Tuổi đời, dự bị/chính thức và đoàn viên tính theo ngày báo cáo; trình độ, nghề nghiệp theo hồ sơ hiện tại.',
+        'Tuổi đời, dự bị/chính thức, đoàn viên và trình độ lý luận chính trị (theo các khóa học đã ghi) tính theo ngày báo cáo; học vấn, chuyên môn, học hàm và nghề nghiệp theo hồ sơ hiện tại vì chưa có lịch sử ghi theo ngày.',
       ],
     };
   },
