@@ -1,7 +1,7 @@
 import { formatDateVi, todayIso } from '@dangvu/common';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, noHorizontalScroll } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, chooseOption, describeBrowser, loginAs, noHorizontalScroll } from './harness.js';
 
 interface Unit {
   id: string;
@@ -75,8 +75,7 @@ describeBrowser('cadres: posts, concurrency and coverage', (env) => {
     await typeDate(dialog.getByLabel('Ngày bắt đầu giữ chức vụ'), formatDateVi(today));
     await dialog.getByRole('button', { name: /Lưu/ }).click();
     await expect.poll(() => dialog.getByText(/đã có Bí thư/).first().isVisible(), { timeout: 15_000 }).toBe(true);
-    await dialog.getByLabel('Thay thế người đang giữ chức vụ').click();
-    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(admin, dialog.getByLabel('Thay thế người đang giữ chức vụ'), /./);
     await dialog.getByRole('button', { name: /Lưu/ }).click();
     await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
     await env().shot(admin, 'cadres-posts');

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { createTestDatabase } from '../server/src/test/databases.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -85,6 +85,14 @@ export function describeBrowser(name: string, body: (env: () => E2EEnv) => void)
           },
         };
       });
+      // A failed step leaves a picture of every open page, so a failure seen only under CI load can be read afterwards.
+      beforeEach((ctx) => {
+        ctx.onTestFailed(async () => {
+          const pages = env?.browser.contexts().flatMap((c) => c.pages()) ?? [];
+          const stem = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+          for (const [i, page] of pages.entries()) await page.screenshot({ path: resolve(SHOTS, `failed-${stem}-${engine}-${i}.png`), fullPage: true }).catch(() => undefined);
+        });
+      });
       afterAll(async () => {
         await env?.browser.close();
         server?.kill('SIGTERM');
@@ -135,3 +143,36 @@ export interface TreeNode {
 export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 /** The text of the main area, for polls that wait for a screen to show something. */
 export const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
+
+/**
+ * The dropdown of one antd Select or TreeSelect, found through its input's aria-controls:
+ * another select's dropdown may still be closing with the same texts (seen under load).
+ */
+async function dropdownOf(page: Page, input: Locator): Promise<Locator> {
+  const list = await input.getAttribute('aria-controls');
+  return list ? page.locator(`.ant-select-dropdown:has([id="${list}"])`) : page.locator('.ant-select-dropdown:visible');
+}
+
+/** Picks an option of a Select by its text, as a user would, and waits for the dropdown to close before the next step. */
+export async function chooseOption(page: Page, input: Locator, option: string | RegExp) {
+  // The shown value covers the search input; the select around it takes the click.
+  await input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').click();
+  await pickOpened(page, input, option);
+}
+
+/** Picks an option from a Select's dropdown already open (after typing into its search). */
+export async function pickOpened(page: Page, input: Locator, option: string | RegExp) {
+  const dropdown = await dropdownOf(page, input);
+  const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.click();
+  await dropdown.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Picks an organization in a tree select by typing part of its name. */
+export async function chooseOrg(page: Page, input: Locator, name: string) {
+  await input.click();
+  await input.fill(name);
+  // A tree select's list has no id to find it by. It stays open after the pick, until the next click elsewhere.
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).first().click();
+}

@@ -3,24 +3,13 @@ import { resolve } from 'node:path';
 import { todayIso } from '@dangvu/common';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT, type TreeNode } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, chooseOption, chooseOrg, describeBrowser, pickOpened, loginAs, mainText, noHorizontalScroll, ROOT, type TreeNode } from './harness.js';
 
 /** The case's state tag (the progress list names every state, so the tag is what tells). */
 const stateTag = async (page: Page) => (await page.locator('main .ant-tag').first().textContent()) ?? '';
 
-/** Picks an organization in the tree select by typing part of its name. */
-async function pickOrg(page: Page, inputId: string, name: string) {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).first().click();
-}
-
-async function pickOption(page: Page, inputId: string, text: string) {
-  // The shown value covers the search input; the select itself takes the click.
-  await page.locator('main .ant-select', { has: page.locator(`#${inputId}`) }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
+const pickOrg = (page: Page, inputId: string, name: string) => chooseOrg(page, page.locator(`#${inputId}`), name);
+const pickOption = (page: Page, inputId: string, text: string) => chooseOption(page, page.locator(`main #${inputId}`), text);
 
 describeBrowser('an inspection case from plan to discipline', (env) => {
   let admin: Page;
@@ -80,7 +69,7 @@ describeBrowser('an inspection case from plan to discipline', (env) => {
     const member = ubkt.locator('#subjectPersonId');
     await member.click();
     await member.fill('Lò Văn Kỷ');
-    await ubkt.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lò Văn Kỷ' }).first().click();
+    await pickOpened(ubkt, member, 'Lò Văn Kỷ');
     await pickOption(ubkt, 'kind', 'Khi có dấu hiệu vi phạm');
     await ubkt.locator('#decisionNo').fill('07-QĐ/UBKT');
     await ubkt.locator('#content').fill('Kiểm tra dấu hiệu vi phạm quy định những điều đảng viên không được làm');
@@ -91,6 +80,8 @@ describeBrowser('an inspection case from plan to discipline', (env) => {
 
     await ubkt.getByRole('button', { name: 'Bắt đầu tiến hành', exact: true }).click();
     await expect.poll(() => stateTag(ubkt)).toBe('Đang tiến hành');
+    // The step's save has finished (its form is reset then), before the next one is filled in.
+    await expect.poll(() => ubkt.locator('main .ant-btn-loading').count()).toBe(0);
     await ubkt.locator('#conclusion').fill('Đảng viên vi phạm nghiêm trọng quy định những điều đảng viên không được làm');
     await ubkt.locator('main label.ant-radio-wrapper', { hasText: /^Có vi phạm$/ }).click();
     await ubkt.getByRole('button', { name: 'Kết luận', exact: true }).click();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, chooseOption, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT } from './harness.js';
 
 interface TreeNode {
   orgId: string;
@@ -22,16 +22,7 @@ describeBrowser('a cell secretary rates the cell for a year on one table', (env)
   const password = 'mat-khau-bi-thu-01';
   const username = () => `bithu.danhgia.${env().engine}`;
 
-  /** Picks an option of an antd Select by its visible label. */
-  const choose = async (page: Page, combobox: string, option: string) => {
-    const box = page.getByRole('combobox', { name: combobox });
-    await box.click();
-    // This select's own dropdown: another one may still be closing with the same option text.
-    const list = await box.getAttribute('aria-controls');
-    const item = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).filter({ hasText: option });
-    await item.first().waitFor({ timeout: 15_000 });
-    await item.first().click();
-  };
+  const choose = (page: Page, combobox: string, option: string) => chooseOption(page, page.getByRole('combobox', { name: combobox }), option);
 
   it('picks a cell not rated yet this year and gives it a secretary (bí thư, scoped to the cell)', async () => {
     const admin = await (await env().context()).newPage();

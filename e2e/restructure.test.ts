@@ -1,7 +1,7 @@
 import { formatDateVi, todayIso } from '@dangvu/common';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, chooseOrg, describeBrowser, loginAs, mainText, noHorizontalScroll } from './harness.js';
 
 interface TreeNode {
   orgId: string;
@@ -15,12 +15,7 @@ interface TreeNode {
 const errorsText = async (page: Page) => (await page.locator('.ant-form-item-explain-error').allTextContents()).join(' ');
 
 /** Picks an organization in an OrgTreeSelect by typing part of its name. */
-async function pickOrg(page: Page, inputId: string, name: string) {
-  const input = page.locator(`#${inputId}`);
-  await input.click();
-  await input.fill(name);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).first().click();
-}
+const pickOrg = (page: Page, inputId: string, name: string) => chooseOrg(page, page.locator(`#${inputId}`), name);
 
 async function fillDate(page: Page, inputId: string, iso: string) {
   const input = page.locator(`#${inputId}`);
