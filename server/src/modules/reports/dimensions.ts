@@ -1,4 +1,4 @@
-import { AGE_BANDS, ageBandBirthRange, EDUCATION_GROUPS, educationGroupOf, parseGeneralEducation } from '@dangvu/common';
+import { AGE_BANDS, ageBandBirthRange, EDUCATION_GROUPS, educationGroupOf, parseGeneralEducation, todayIso } from '@dangvu/common';
 import { sql, type RawBuilder } from 'kysely';
 import { gradeOn } from '../stats/tally.js';
 import { theoryOnSql } from '../training/training.qualification.js';
@@ -77,6 +77,8 @@ export function dimExpr(dim: Dim, asOf: string, onEvent = false): RawBuilder<str
     case 'title':
       return sql<string>`coalesce(p.academic_title, 'khong')`;
     case 'theory':
+      // No course result is dated after today, so today the recorded level is the one held.
+      if (!onEvent && asOf >= todayIso()) return sql<string>`coalesce(p.political_theory, 'khong')`;
       return theoryOnSql(onEvent ? sql`me.effective_date` : sql`${asOf}`);
     case 'occ':
       return sql<string>`coalesce(p.occupation, 'khong_ro')`;
