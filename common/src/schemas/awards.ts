@@ -38,6 +38,8 @@ export type CreateAwardIn = z.infer<typeof createAwardIn>;
 export const updateAwardIn = z.object({
   version: z.number().int().min(1),
   awardTitle: nonBlank(300),
+  /** Omitted = unchanged; null clears it. */
+  awardLevel: z.enum(AWARD_LEVELS).nullish(),
   decisionNo: nonBlank(60),
   decisionDate: isoDate,
   issuer: nonBlank(200),

@@ -52,6 +52,13 @@ export const updateDocumentIn = z.object({
   version: z.number().int().min(1),
   summary: nonBlank(500),
   tags: z.array(z.string().trim().min(1).max(40)).max(12, { message: 'Tối đa 12 chủ đề' }).default([]),
+  /**
+   * Corrections of a mistyped register entry; omitted = unchanged. The number, type and issuer
+   * are the document's identity and are not edited (a wrong one is a different document).
+   */
+  issuedOn: isoDate.optional(),
+  /** Party documents only; a state document has no term. */
+  term: nonBlank(20).optional(),
 });
 export type UpdateDocumentIn = z.infer<typeof updateDocumentIn>;
 

@@ -13,6 +13,8 @@ export interface ReportTypeInfo {
   period: PeriodKind;
   /** Takes a second date to compare with (MEM growth). */
   baseline?: boolean;
+  /** Counts whole years (ratings): without dates it shows the last full year, not this year so far. */
+  yearly?: boolean;
   vi: string;
   en: string;
 }
@@ -30,9 +32,9 @@ export const REPORT_TYPES = [
   { type: 'chi-tieu-ket-nap', group: 'ADM', period: 'window', vi: 'Kết nạp đảng viên so với chỉ tiêu', en: 'Admissions against targets' },
   { type: 'kiem-nhiem', group: 'KIE', period: 'asOf', vi: 'Trưởng thôn, tổ dân phố là đảng viên; kiêm nhiệm', en: 'Village heads who are members; concurrent posts' },
   { type: 'luan-chuyen', group: 'ROT', period: 'window', vi: 'Luân chuyển, điều động, tăng cường cán bộ', en: 'Rotation, reassignment and reinforcement' },
-  { type: 'xep-loai-to-chuc', group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng tổ chức cơ sở đảng', en: 'Ratings of grassroots organizations' },
-  { type: 'xep-loai-dang-vien', group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng đảng viên (một năm, bình quân nhiều năm)', en: 'Ratings of members (one year, multi-year average)' },
-  { type: 'xep-loai-doan-the', group: 'NPB', period: 'window', vi: 'Xếp loại chính quyền, Mặt trận, đoàn thể', en: 'Ratings of non-party bodies' },
+  { type: 'xep-loai-to-chuc', yearly: true, group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng tổ chức cơ sở đảng', en: 'Ratings of grassroots organizations' },
+  { type: 'xep-loai-dang-vien', yearly: true, group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng đảng viên (một năm, bình quân nhiều năm)', en: 'Ratings of members (one year, multi-year average)' },
+  { type: 'xep-loai-doan-the', yearly: true, group: 'NPB', period: 'window', vi: 'Xếp loại chính quyền, Mặt trận, đoàn thể', en: 'Ratings of non-party bodies' },
   { type: 'sinh-hoat', group: 'MTG', period: 'window', vi: 'Chất lượng sinh hoạt chi bộ', en: 'Meeting quality by cell population' },
   { type: 'kiem-tra', group: 'INS', period: 'window', vi: 'Kiểm tra, giám sát theo chủ thể, đối tượng, loại', en: 'Inspections and supervision' },
   { type: 'dao-tao', group: 'TRN', period: 'window', vi: 'Đào tạo, bồi dưỡng: người, lượt người, lớp, kết quả', en: 'Training: people, person-times, classes, results' },

@@ -33,6 +33,7 @@ export const awardsMutations: MutationSuite = async (_env, p) => {
       ['POST', '/api/v1/awards', { ...award, recipientOrgId: p.communeA, decisionDate: addDaysIso(todayIso(), 5) }, 'decisionDate'],
       ['POST', '/api/v1/awards', { ...award, recipientOrgId: p.communeA, awardTitle: null }, 'awardTitle'],
       ['PATCH', `/api/v1/awards/${a1.id}`, { ...award, version: a1.version + 9 }, 'version'],
+      ['PATCH', `/api/v1/awards/${a1.id}`, { ...award, version: a1.version + 1, awardLevel: 'thon' }, 'awardLevel'],
       ['POST', '/api/v1/contests', { ...contest, rounds: [] }, 'rounds'],
       ['POST', '/api/v1/contests', { ...contest, contestName: ' ' }, 'contestName'],
       // Bad entries run after the cases above, which moved the contest to its next version.

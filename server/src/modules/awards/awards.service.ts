@@ -160,7 +160,14 @@ export function awardsService(db: Q, badgeRules?: string) {
       const r = await visible(ctx, await trx.selectFrom('award').selectAll().where('id', '=', id).executeTakeFirst(), trx);
       if (r.version !== input.version) throw staleVersion('Khen thưởng');
       if (r.rating_id) throw unprocessable('AWARD_FROM_RATING', 'Giấy khen này gắn với kết quả đánh giá, xếp loại; hãy sửa ở phần đánh giá.', 'awardTitle');
-      const changes = { title: input.awardTitle, decision_no: input.decisionNo, decision_date: input.decisionDate, issuer: input.issuer, note: input.note };
+      const changes = {
+        title: input.awardTitle,
+        level: input.awardLevel === undefined ? r.level : input.awardLevel,
+        decision_no: input.decisionNo,
+        decision_date: input.decisionDate,
+        issuer: input.issuer,
+        note: input.note,
+      };
       const res = await trx.updateTable('award').set({ ...changes, version: r.version + 1, updated_at: nowIso() }).where('id', '=', id).where('version', '=', r.version).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Khen thưởng');
       await writeAudit(trx, who(ctx), {
@@ -168,7 +175,7 @@ export function awardsService(db: Q, badgeRules?: string) {
         entity: 'award',
         entityId: id,
         path: r.path,
-        before: { title: r.title, decision_no: r.decision_no, decision_date: r.decision_date, issuer: r.issuer, note: r.note },
+        before: { title: r.title, level: r.level, decision_no: r.decision_no, decision_date: r.decision_date, issuer: r.issuer, note: r.note },
         after: changes,
       });
     });

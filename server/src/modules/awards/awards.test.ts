@@ -109,6 +109,25 @@ describeEngines('awards: commendations, party-age badges due, contests', (env) =
     await refused(userA, 'POST', '/api/v1/awards', { awardKind: 'bang_khen', awardTitle: 'x', recipientOrgId: p.communeB, ...decision }, 422, 'recipientOrgId');
   });
 
+  it('edits a commendation’s level and decision with one audit row; a bad level is refused', async () => {
+    const res = await userA.call('POST', '/api/v1/awards', { awardKind: 'bang_khen', awardLevel: 'huyen', awardTitle: 'Bằng khen tổ chức đảng trong sạch, vững mạnh', recipientOrgId: p.cellA2, awardYear: year - 1, ...decision });
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json() as AwardOut;
+    expect(a).toMatchObject({ kind: 'bang_khen', level: 'huyen', year: year - 1 });
+    const body = { version: 1, awardTitle: a.title, decisionNo: '2160-QĐ/TU', decisionDate: decision.decisionDate, issuer: 'Ban Thường vụ Tỉnh ủy', note: 'Trao tại hội nghị tổng kết' };
+    await refused(userA, 'PATCH', `/api/v1/awards/${a.id}`, { ...body, awardLevel: 'xa' }, 400, 'awardLevel');
+    const audits = (await counts()).audit_log!;
+    const edited = await userA.call('PATCH', `/api/v1/awards/${a.id}`, { ...body, awardLevel: 'tinh' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ level: 'tinh', decisionNo: '2160-QĐ/TU', note: 'Trao tại hội nghị tổng kết', version: 2 });
+    expect((await counts()).audit_log! - audits).toBe(1);
+    // Leaving the level out keeps it; null clears it.
+    const kept = await userA.call('PATCH', `/api/v1/awards/${a.id}`, { ...body, version: 2 });
+    expect(kept.json()).toMatchObject({ level: 'tinh', version: 3 });
+    const cleared = await userA.call('PATCH', `/api/v1/awards/${a.id}`, { ...body, version: 3, awardLevel: null });
+    expect(cleared.json()).toMatchObject({ level: null, version: 4 });
+  });
+
   it('shows a giấy khen the ratings module linked to a rating', async () => {
     const db = env().db.kysely;
     await db

@@ -39,6 +39,8 @@ export const documentsMutations: MutationSuite = async (_env, p) => {
       ['POST', '/api/v1/documents', doc('904-NQ/TU', { targets: [{ ...target, periodTo: 2019 }] }), 'targets.0.periodTo'],
       ['PATCH', `/api/v1/documents/${d2.id}`, { summary: 'Khác' }, 'version'],
       ['PATCH', `/api/v1/documents/${d2.id}`, { version: d2.version + 7, summary: 'Khác' }, 'version'],
+      ['PATCH', `/api/v1/documents/${d2.id}`, { version: d2.version, summary: 'Khác', issuedOn: '2021-02-30' }, 'issuedOn'],
+      ['PATCH', `/api/v1/documents/${d2.id}`, { version: d2.version, summary: 'Khác', term: ' ' }, 'term'],
       ['POST', `/api/v1/documents/${d2.id}/targets`, { ...target, metric: 'khac', version: d2.version }, 'label'],
       ['POST', `/api/v1/documents/${d2.id}/attachments`, { fileName: 'x.bin', contentBase64: '@@@@' }, 'contentBase64'],
       ['POST', `/api/v1/documents/${d2.id}/attachments`, { fileName: 'x.bin', contentBase64: Buffer.alloc(530 * 1024).toString('base64') }, 'contentBase64'],

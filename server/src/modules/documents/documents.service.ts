@@ -5,6 +5,7 @@ import {
   DOC_ATTACHMENT_MAX_BYTES,
   foldVietnamese,
   parseDocSymbol,
+  termDateProblem,
   todayIso,
   TARGET_METRIC_LABELS,
   type AttachmentIn,
@@ -220,19 +221,71 @@ export function documentsService(db: Q) {
     return detail(ctx, id);
   }
 
+  /**
+   * Corrects the summary and topics and, for a mistyped register entry, the date and term. A new
+   * date or term gives the document a new duplicate key (the same number may exist in another
+   * term), and may not fall after a session that already studied the document.
+   */
   async function update(ctx: RequestCtx, id: string, input: UpdateDocumentIn): Promise<DocumentDetailOut> {
-    await db.transaction().execute(async (trx) => {
-      const d = await loadWritable(trx, ctx, id, input.version);
-      const changes = { title: input.summary, folded_title: foldVietnamese(input.summary), tags: JSON.stringify([...new Set(input.tags)]) };
-      const res = await trx
-        .updateTable('document')
-        .set({ ...changes, version: d.version + 1, updated_at: nowIso() })
-        .where('id', '=', id)
-        .where('version', '=', d.version)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản');
-      await writeAudit(trx, who(ctx), { action: 'document.update', entity: 'document', entityId: id, path: d.path, before: { title: d.title, tags: d.tags }, after: changes });
-    });
+    if (input.issuedOn && input.issuedOn > todayIso()) throw unprocessable('DATE_IN_FUTURE', 'Ngày ban hành không được sau ngày hôm nay.', 'issuedOn');
+    try {
+      await db.transaction().execute(async (trx) => {
+        const d = await loadWritable(trx, ctx, id, input.version);
+        const issuedOn = input.issuedOn ?? d.doc_date;
+        const term = d.system === 'dang' ? (input.term ?? d.term) : null;
+        // A refusal names the field the user changed; the term when both moved.
+        const moved = input.term !== undefined && term !== d.term ? 'term' : 'issuedOn';
+        let dupKey = d.dup_key;
+        if (issuedOn !== d.doc_date || term !== d.term) {
+          if (term) {
+            const why = termDateProblem(term, issuedOn);
+            if (why) throw unprocessable('TERM_DATE_MISMATCH', `${why}.`, moved);
+          }
+          const parsed = parseDocSymbol(d.symbol);
+          if (!parsed.ok) throw unprocessable('DOCUMENT_SYMBOL_INVALID', parsed.message, 'symbol');
+          dupKey = docDuplicateKey(parsed.symbol, d.external_issuer ? `ext:${foldVietnamese(d.external_issuer)}` : d.org_id, term, issuedOn);
+          const other = await trx.selectFrom('document').select(['id', 'title', 'doc_date']).where('dup_key', '=', dupKey).where('id', '!=', id).executeTakeFirst();
+          if (other)
+            throw conflict('DOCUMENT_DUPLICATE', `Văn bản số ${d.symbol} với ngày, nhiệm kỳ này đã có trong sổ: "${other.title}", ngày ${fmt(other.doc_date)}.`, moved, { documentId: other.id });
+          const studied = await trx
+            .selectFrom('study_session as s')
+            .innerJoin('study_session_document as sd', 'sd.session_id', 's.id')
+            .select('s.held_on')
+            .where('sd.document_id', '=', id)
+            .where('s.held_on', '<', issuedOn)
+            .orderBy('s.held_on')
+            .executeTakeFirst();
+          if (studied) throw unprocessable('STUDY_BEFORE_DOCUMENT', `Văn bản đã được học tập ngày ${fmt(studied.held_on)}, trước ngày ban hành mới.`, 'issuedOn');
+        }
+        const changes = {
+          title: input.summary,
+          folded_title: foldVietnamese(input.summary),
+          tags: JSON.stringify([...new Set(input.tags)]),
+          doc_date: issuedOn,
+          term,
+          dup_key: dupKey,
+        };
+        const res = await trx
+          .updateTable('document')
+          .set({ ...changes, version: d.version + 1, updated_at: nowIso() })
+          .where('id', '=', id)
+          .where('version', '=', d.version)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Văn bản');
+        await writeAudit(trx, who(ctx), {
+          action: 'document.update',
+          entity: 'document',
+          entityId: id,
+          path: d.path,
+          before: { title: d.title, tags: d.tags, doc_date: d.doc_date, term: d.term },
+          after: changes,
+        });
+      });
+    } catch (e) {
+      // Two writers racing to the same key: the same refusal as the check above.
+      if (isUniqueViolation(e)) throw conflict('DOCUMENT_DUPLICATE', 'Văn bản cùng số, ký hiệu với ngày, nhiệm kỳ này đã có trong sổ văn bản.', input.term !== undefined ? 'term' : 'issuedOn');
+      throw e;
+    }
     return detail(ctx, id);
   }
 

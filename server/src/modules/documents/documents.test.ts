@@ -152,4 +152,35 @@ describeEngines('documents: register, targets, attachments, study sessions and t
     expect(onlyA.orgs).toEqual([{ id: p.communeA, name: 'Đảng bộ xã Pa Tần', covered: true, sessions: 2 }]);
     expect((await userA.call('GET', `/api/v1/study/coverage?org=${p.communeB}&documents=${nq.id}`)).statusCode).toBe(404);
   });
+  it('corrects a document’s date and term: a new duplicate key, never before a session that studied it, one audit row', async () => {
+    const state = await userA.call('POST', '/api/v1/documents', { symbol: '41/KH-UBND', issuedOn: ago(30), summary: 'Kế hoạch của UBND xã', orgId: p.communeA, externalIssuer: 'UBND xã Pa Tần' });
+    expect(state.statusCode, state.body).toBe(201);
+    const kh = state.json() as DocumentDetailOut;
+    expect((await userA.call('POST', '/api/v1/study/sessions', { orgId: p.cellA1, studiedOn: ago(10), documentIds: [kh.id], memberCount: 9 })).statusCode).toBe(201);
+    const late = await refusedWithNothingWritten(userA, 'PATCH', `/api/v1/documents/${kh.id}`, { version: 1, summary: kh.summary, issuedOn: ago(5) }, 422, 'issuedOn');
+    expect(late).toMatch(/đã được học tập ngày/);
+    await refusedWithNothingWritten(userA, 'PATCH', `/api/v1/documents/${kh.id}`, { version: 1, summary: kh.summary, issuedOn: addDaysIso(todayIso(), 1) }, 422, 'issuedOn');
+    const audits = (await counts()).audit_log!;
+    const fixed = await userA.call('PATCH', `/api/v1/documents/${kh.id}`, { version: 1, summary: 'Kế hoạch học tập nghị quyết của UBND xã', issuedOn: ago(20), term: '2020-2025' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    // A state document has no term, whatever is sent.
+    expect(fixed.json()).toMatchObject({ issuedOn: ago(20), term: null, summary: 'Kế hoạch học tập nghị quyết của UBND xã', version: 2 });
+    expect((await counts()).audit_log! - audits).toBe(1);
+    const audit = await env().db.kysely.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', kh.id).where('action', '=', 'document.update').executeTakeFirstOrThrow();
+    expect(String(audit.before)).toContain(ago(30));
+    expect(String(audit.after)).toContain(ago(20));
+
+    // 08-NQ/TU of 2025-2030 is registered; moving the 2020-2025 one into that term is a duplicate.
+    const cur = ((await p.admin.call('GET', `/api/v1/documents/${nq.id}`)).json() as DocumentDetailOut).version;
+    await refusedWithNothingWritten(p.admin, 'PATCH', `/api/v1/documents/${nq.id}`, { version: cur, summary: 'x', term: '2025-2030' }, 422, 'term');
+    const dup = await refusedWithNothingWritten(p.admin, 'PATCH', `/api/v1/documents/${nq.id}`, { version: cur, summary: 'x', term: '2025-2030', issuedOn: '2025-12-01' }, 409, 'term');
+    expect(dup).toMatch(/08-NQ\/TU.*đã có trong sổ/);
+    await refusedWithNothingWritten(p.admin, 'PATCH', `/api/v1/documents/${nq.id}`, { version: cur, summary: 'x', issuedOn: '2019-06-01' }, 422, 'issuedOn');
+    await refusedWithNothingWritten(p.admin, 'PATCH', `/api/v1/documents/${nq.id}`, { version: cur, summary: 'x', term: ' ' }, 400, 'term');
+    const moved = await p.admin.call('PATCH', `/api/v1/documents/${nq.id}`, { version: cur, summary: 'Về phát triển đảng viên ở thôn, bản', tags: ['phát triển đảng'], issuedOn: '2021-10-15' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ issuedOn: '2021-10-15', term: '2020-2025', version: cur + 1 });
+    // The key follows the term, so the old number can still not be registered twice.
+    await refusedWithNothingWritten(p.admin, 'POST', '/api/v1/documents', { symbol: '08-NQ/TU', issuedOn: '2023-02-01', term: '2020-2025', summary: 'Khác', orgId: p.province }, 409, 'symbol');
+  });
 });

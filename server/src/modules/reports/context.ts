@@ -40,7 +40,8 @@ export function periodOf(info: ReportTypeInfo, q: ReportQuery): ReportPeriod {
     return info.baseline ? { kind: 'asOf', asOf, baseline: q.baseline ?? `${Number(asOf.slice(0, 4)) - 10}-12-31` } : { kind: 'asOf', asOf };
   }
   if (q.asOf || q.baseline) throw unprocessable('PERIOD_KIND', 'Ngày báo cáo: báo cáo này tính trong một kỳ (dùng "Từ ngày" và "Đến ngày").', q.asOf ? 'asOf' : 'baseline');
-  const to = q.to ?? today;
+  const lastFullYear = info.yearly && !q.from && !q.to ? String(Number(today.slice(0, 4)) - 1) : null;
+  const to = q.to ?? (lastFullYear ? `${lastFullYear}-12-31` : today);
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw unprocessable('WINDOW_ORDER', 'Từ ngày: phải không sau "Đến ngày".', 'from');
   if (to > today) throw unprocessable('FUTURE_DATE', 'Đến ngày: không được sau hôm nay.', 'to');

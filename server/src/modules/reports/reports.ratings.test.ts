@@ -1,4 +1,4 @@
-import { figuresOf, type ReportResult } from '@dangvu/common';
+import { figuresOf, todayIso, type ReportResult } from '@dangvu/common';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../test/engines.js';
 import { buildUser, type Session } from '../../test/factories.js';
@@ -96,6 +96,14 @@ describeEngines('reports: ratings of organizations, members and non-party bodies
     expect(none.tables).toEqual([]);
     expect(none.narrative[0]).toContain('không chứa ngày 31/12 nào');
     expect(await figures(f.admin, 'xep-loai-doan-the', `org=${f.province}&from=2018-12-31&to=2018-12-31`)).toMatchObject({ 'nam_2018.lv.kha.n': 1, 'nam_2018.chua_xep_loai.n': 5 });
+  });
+
+  it('opens on the last full year when no dates are given, not on this year so far', async () => {
+    const last = Number(todayIso().slice(0, 4)) - 1;
+    for (const type of ['xep-loai-to-chuc', 'xep-loai-dang-vien', 'xep-loai-doan-the'])
+      expect((await report(f.admin, type, `org=${f.province}`)).period, type).toEqual({ kind: 'window', from: `${last}-01-01`, to: `${last}-12-31` });
+    // Other window reports still run from 1 January to today.
+    expect((await report(f.admin, 'bien-dong', `org=${f.province}`)).period).toMatchObject({ from: `${last + 1}-01-01`, to: todayIso() });
   });
 
   it('keeps a commune user inside the commune, counting each rating where it was on 31/12 and losing none', async () => {

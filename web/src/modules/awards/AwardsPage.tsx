@@ -1,5 +1,6 @@
-import { AWARD_KIND_LABELS, AWARD_KINDS, can, todayIso, type AwardOut, type BadgeDueOut } from '@dangvu/common';
+import { AWARD_KIND_LABELS, AWARD_KINDS, AWARD_LEVEL_LABELS, can, todayIso, type AwardOut, type BadgeDueOut } from '@dangvu/common';
 import { useQueryClient } from '@tanstack/react-query';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Grid, Input, InputNumber, List, Modal, Select, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -13,7 +14,9 @@ import { placeErrors, serverEntries } from '../documents/formErrors';
 import '../documents/documents.css';
 import { PagedList } from '../documents/PagedList';
 import { useDocumentTitle } from '../members/useDocumentTitle';
-import { useAwardList, useBadgesDue, useContests, type ContestSummary } from './api';
+import { useAwardList, useBadgesDue } from './api';
+import { EditAwardModal, NewAwardModal } from './AwardForm';
+import { ContestsTab } from './ContestsTab';
 
 type Due = BadgeDueOut['items'][number];
 const BADGE_FIELDS = ['decisionNo', 'decisionDate', 'issuer', 'badgeYears', 'recipientPersonId'] as const;
@@ -125,6 +128,10 @@ function BadgesTab() {
 
 function AwardsTab() {
   const { t, label } = useI18n();
+  const { me } = useAuth();
+  const mayWrite = !!me && can(me.role, 'award.write');
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<AwardOut | null>(null);
   const [sp, setSp] = useSearchParams();
   const page = Math.max(1, Number(sp.get('page')) || 1);
   const kind = sp.get('kind') ?? undefined;
@@ -138,15 +145,31 @@ function AwardsTab() {
     setSp(next);
   };
   const recipient = (a: AwardOut) => (a.person ? <Link to={`/members/${a.person.id}`}>{a.person.name}</Link> : (a.org?.name ?? ''));
+  // A giấy khen that follows an annual rating is corrected with the rating, not here.
+  const edit = (a: AwardOut) =>
+    mayWrite && !a.ratingId ? (
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(a)} data-testid={`award-edit-${a.id}`}>
+        {t('common.edit')}
+      </Button>
+    ) : null;
   const columns: TableColumnsType<AwardOut> = [
     { title: t('awards.col.recipient'), key: 'r', render: (_, a) => recipient(a) },
     { title: t('awards.col.kind'), key: 'k', render: (_, a) => label(AWARD_KIND_LABELS[a.kind]) },
     { title: t('awards.col.title'), key: 't', render: (_, a) => <>{a.title}{a.ratingId && <Tag style={{ marginLeft: 6 }}>{t('awards.fromRating')}</Tag>}</> },
     { title: t('awards.col.year'), key: 'y', render: (_, a) => a.year },
-    { title: t('awards.col.decision'), key: 'd', render: (_, a) => [a.decisionNo, fmtDate(a.decisionDate)].filter(Boolean).join(' · ') },
+    { title: t('awards.col.level'), key: 'l', render: (_, a) => (a.level ? label(AWARD_LEVEL_LABELS[a.level]) : '') },
+    { title: t('awards.col.decision'), key: 'd', render: (_, a) => [a.decisionNo, fmtDate(a.decisionDate), a.issuer].filter(Boolean).join(' · ') },
+    { title: '', key: 'act', render: (_, a) => edit(a) },
   ];
   return (
     <>
+      {mayWrite && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 12 }} data-testid="new-award">
+          {t('awards.new')}
+        </Button>
+      )}
+      {creating && <NewAwardModal onClose={() => setCreating(false)} />}
+      {editing && <EditAwardModal key={editing.id} award={editing} onClose={() => setEditing(null)} />}
       <div className="dv-d-filters">
         <Select allowClear placeholder={t('awards.filter.kind')} aria-label={t('awards.filter.kind')} value={kind} onChange={(v?: string) => set('kind', v)} options={AWARD_KINDS.map((k) => ({ value: k, label: label(AWARD_KIND_LABELS[k]) }))} style={{ minWidth: 200 }} />
         <InputNumber placeholder={t('awards.filter.year')} aria-label={t('awards.filter.year')} min={1945} max={2100} value={year ? Number(year) : null} onChange={(v) => set('year', v ? String(v) : undefined)} />
@@ -168,35 +191,13 @@ function AwardsTab() {
             <>
               <strong>{a.title}</strong> · {a.year}
               <div>{recipient(a)}</div>
-              <div className="dv-d-muted">{[label(AWARD_KIND_LABELS[a.kind]), a.decisionNo, fmtDate(a.decisionDate)].filter(Boolean).join(' · ')}</div>
+              <div className="dv-d-muted">{[label(AWARD_KIND_LABELS[a.kind]), a.decisionNo, fmtDate(a.decisionDate), a.issuer].filter(Boolean).join(' · ')}</div>
+              {edit(a)}
             </>
           )}
         />
       )}
     </>
-  );
-}
-
-function ContestsTab() {
-  const { t } = useI18n();
-  const contests = useContests();
-  if (contests.isError) return <PageError error={contests.error} onRetry={() => void contests.refetch()} />;
-  return (
-    <List<ContestSummary>
-      loading={contests.isFetching}
-      dataSource={contests.data?.items ?? []}
-      locale={{ emptyText: t('awards.contests.empty') }}
-      renderItem={(c) => (
-        <List.Item key={c.id}>
-          <div>
-            <strong>{c.name}</strong> · {c.org.name}
-            <div className="dv-d-muted">
-              {t('awards.contests.col.rounds')}: {c.rounds} · {t('awards.contests.col.entrants')}: {fmtNumber(c.entrants)} · {t('awards.contests.col.prizes')}: {c.prizes}
-            </div>
-          </div>
-        </List.Item>
-      )}
-    />
   );
 }
 

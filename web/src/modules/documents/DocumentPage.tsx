@@ -1,6 +1,7 @@
 import { DOC_ATTACHMENT_MAX_BYTES, DOC_TYPE_LABELS, TARGET_METRIC_LABELS } from '@dangvu/common';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useState, type ChangeEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -9,6 +10,7 @@ import { fmtDate, fmtNumber } from '../../ui/format';
 import { PageError, PageLoading } from '../../ui/PageState';
 import { useDocumentTitle } from '../members/useDocumentTitle';
 import { fileToBase64, useDocument } from './api';
+import { AddTargetForm, EditDocumentForm } from './DocumentEdit';
 import './documents.css';
 import { serverEntries } from './formErrors';
 
@@ -18,6 +20,7 @@ export default function DocumentPage() {
   const doc = useDocument(id);
   const qc = useQueryClient();
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [open, setOpen] = useState<'edit' | 'target' | null>(null);
   useDocumentTitle(doc.data?.symbol ?? t('documents.title'));
   if (doc.isError) return <PageError error={doc.error} onRetry={() => void doc.refetch()} />;
   if (!doc.data) return <PageLoading />;
@@ -39,11 +42,23 @@ export default function DocumentPage() {
 
   return (
     <div className="dv-d-page">
-      <Typography.Title level={1} className="dv-d-title">
-        {d.symbol}
-      </Typography.Title>
-      <Typography.Paragraph>{d.summary}</Typography.Paragraph>
+      <div className="dv-d-head">
+        <Typography.Title level={1} className="dv-d-title">
+          {d.symbol}
+        </Typography.Title>
+        {d.canEdit && open !== 'edit' && (
+          <Button icon={<EditOutlined />} onClick={() => setOpen('edit')} data-testid="doc-edit">
+            {t('documents.edit')}
+          </Button>
+        )}
+      </div>
+      <Typography.Paragraph data-testid="doc-summary-text">{d.summary}</Typography.Paragraph>
       {!d.canEdit && <Alert type="info" showIcon message={t('documents.detail.readOnly')} style={{ marginBottom: 12 }} />}
+      {open === 'edit' && (
+        <Card title={t('documents.edit')} size="small" style={{ marginBottom: 16 }}>
+          <EditDocumentForm key={d.version} d={d} onDone={() => setOpen(null)} reload={() => doc.refetch()} />
+        </Card>
+      )}
       <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('documents.filter.type')}>{DOC_TYPE_LABELS[d.typeCode] ? label(DOC_TYPE_LABELS[d.typeCode]) : d.typeCode}</Descriptions.Item>
         <Descriptions.Item label={t('documents.col.date')}>{fmtDate(d.issuedOn)}</Descriptions.Item>
@@ -58,7 +73,18 @@ export default function DocumentPage() {
         )}
       </Descriptions>
 
-      <Card title={t('documents.detail.targets')} size="small" style={{ marginBottom: 16 }}>
+      <Card
+        title={t('documents.detail.targets')}
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={
+          d.canEdit && open !== 'target' ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setOpen('target')} data-testid="doc-add-target">
+              {t('documents.f.addTarget')}
+            </Button>
+          ) : null
+        }
+      >
         {d.targets.length === 0 ? (
           <Typography.Text type="secondary">{t('documents.detail.noTargets')}</Typography.Text>
         ) : (
@@ -76,6 +102,7 @@ export default function DocumentPage() {
             )}
           />
         )}
+        {open === 'target' && <AddTargetForm key={d.version} d={d} onDone={() => setOpen(null)} reload={() => doc.refetch()} />}
       </Card>
 
       <Card title={t('documents.detail.study')} size="small" style={{ marginBottom: 16 }}>

@@ -16,6 +16,7 @@ import { docKeys, useCoverage, useDocument, useDocumentList, usePeoplePicks, use
 import './documents.css';
 import { placeErrors, serverEntries } from './formErrors';
 import { PagedList } from './PagedList';
+import { StudySessionCard } from './StudySessionCard';
 
 const FIELDS = ['orgId', 'studiedOn', 'studyForm', 'topic', 'documentIds', 'attendeeIds', 'memberCount', 'nonMemberCount'] as const;
 interface Values {
@@ -164,6 +165,7 @@ export default function StudySessionsPage() {
   const list = useStudyList({ documentId, page, pageSize: 20 });
   const doc = useDocument(documentId);
   const creating = sp.has('new');
+  const sessionId = sp.get('session') ?? undefined;
   useDocumentTitle(t('study.title'));
   const mayWrite = !!me && can(me.role, 'document.write');
   const set = (patch: Record<string, string | undefined>) => {
@@ -173,6 +175,23 @@ export default function StudySessionsPage() {
     if (!('page' in patch)) next.delete('page');
     setSp(next);
   };
+  // Opening a session keeps the list's filter and page behind it.
+  const sessionHref = (id: string) => {
+    const next = new URLSearchParams(sp);
+    next.set('session', id);
+    next.delete('new');
+    return `?${next.toString()}`;
+  };
+  const closeSession = () => {
+    const next = new URLSearchParams(sp);
+    next.delete('session');
+    setSp(next);
+  };
+  const opener = (s: StudySessionSummaryOut) => (
+    <Link to={sessionHref(s.id)} data-testid="study-open">
+      {fmtDate(s.studiedOn)}
+    </Link>
+  );
   const docsOf = (s: StudySessionSummaryOut) =>
     s.documents.map((d) => (
       <Link key={d.id} to={`/documents/${d.id}`} style={{ marginRight: 6 }}>
@@ -180,7 +199,7 @@ export default function StudySessionsPage() {
       </Link>
     ));
   const columns: TableColumnsType<StudySessionSummaryOut> = [
-    { title: t('study.col.date'), key: 'date', render: (_, s) => fmtDate(s.studiedOn) },
+    { title: t('study.col.date'), key: 'date', render: (_, s) => opener(s) },
     { title: t('study.col.org'), key: 'org', render: (_, s) => s.org.name },
     { title: t('study.col.documents'), key: 'docs', render: (_, s) => docsOf(s) },
     { title: t('study.col.members'), key: 'm', align: 'right', render: (_, s) => fmtNumber(s.memberTimes) },
@@ -206,6 +225,7 @@ export default function StudySessionsPage() {
           <NewSessionForm documentId={documentId} onDone={() => set({ new: undefined })} />
         </Card>
       )}
+      {sessionId && <StudySessionCard key={sessionId} id={sessionId} onClose={closeSession} />}
       {totals && (
         <p className="dv-d-figure" data-testid="study-totals">
           {t('study.totals', { sessions: fmtNumber(totals.sessions), members: fmtNumber(totals.memberTimes), nonMembers: fmtNumber(totals.nonMemberTimes) })}
@@ -227,7 +247,7 @@ export default function StudySessionsPage() {
           columns={columns}
           card={(s) => (
             <>
-              <strong>{fmtDate(s.studiedOn)}</strong> · {s.org.name}
+              <strong>{opener(s)}</strong> · {s.org.name}
               <div>{docsOf(s)}</div>
               <div className="dv-d-muted">
                 {t('study.col.members')}: {fmtNumber(s.memberTimes)} · {t('study.col.nonMembers')}: {fmtNumber(s.nonMemberTimes)}

@@ -32,3 +32,8 @@ export function serverEntries(e: unknown, offline: string, fallback: string): [s
   if (e.status === 0) return [['', offline]];
   return [[e.field ?? '', e.message]];
 }
+
+/** A stale `version`: someone else saved first. The screen offers to reload instead of a field error. */
+export function isStale(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 409 && e.field === 'version';
+}
