@@ -14,12 +14,15 @@ export const lanVi = (num: number, den: number): string => (den > 0 ? `${formatN
  * The rule for a window's ends, stated on every report: both days included, events counted by
  * the effective date of their decision; the base is the end of the day before the window.
  */
-export function periodTextVi(p: ReportPeriod): string {
+/** The window rule most reports follow; a report type counting by another date names its own (`windowRule`). */
+export const DECISION_DATE_RULE = 'tính theo ngày hiệu lực của quyết định';
+
+export function periodTextVi(p: ReportPeriod, windowRule = DECISION_DATE_RULE): string {
   if (p.kind === 'asOf')
     return p.baseline
       ? `Tại ngày ${formatDateVi(p.asOf)}, so với ngày ${formatDateVi(p.baseline)} (số liệu tính đến hết mỗi ngày)`
       : `Tại ngày ${formatDateVi(p.asOf)} (số liệu tính đến hết ngày)`;
-  return `Từ ngày ${formatDateVi(p.from)} đến hết ngày ${formatDateVi(p.to)}, tính theo ngày hiệu lực của quyết định (gồm cả hai ngày đầu và cuối kỳ)`;
+  return `Từ ngày ${formatDateVi(p.from)} đến hết ngày ${formatDateVi(p.to)}, ${windowRule} (gồm cả hai ngày đầu và cuối kỳ)`;
 }
 
 /** A cell as text, the way the forms print it: counts 1.046, percents "67,78% (648/956)". */

@@ -15,9 +15,13 @@ export interface ReportTypeInfo {
   baseline?: boolean;
   /** Counts whole years (ratings): without dates it shows the last full year, not this year so far. */
   yearly?: boolean;
+  /** Which date puts a record in a window, when it is not the decision's effective date. */
+  windowRule?: string;
   vi: string;
   en: string;
 }
+
+const RATING_RULE = 'tính theo năm đánh giá có ngày 31/12 trong kỳ, với quyết định đến hết ngày cuối kỳ';
 
 export const REPORT_TYPES = [
   { type: 'bien-dong', group: 'HD11', period: 'window', vi: 'Đảng viên tăng, giảm trong kỳ và lý do', en: 'Members added and removed, with reasons' },
@@ -32,13 +36,13 @@ export const REPORT_TYPES = [
   { type: 'chi-tieu-ket-nap', group: 'ADM', period: 'window', vi: 'Kết nạp đảng viên so với chỉ tiêu', en: 'Admissions against targets' },
   { type: 'kiem-nhiem', group: 'KIE', period: 'asOf', vi: 'Trưởng thôn, tổ dân phố là đảng viên; kiêm nhiệm', en: 'Village heads who are members; concurrent posts' },
   { type: 'luan-chuyen', group: 'ROT', period: 'window', vi: 'Luân chuyển, điều động, tăng cường cán bộ', en: 'Rotation, reassignment and reinforcement' },
-  { type: 'xep-loai-to-chuc', yearly: true, group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng tổ chức cơ sở đảng', en: 'Ratings of grassroots organizations' },
-  { type: 'xep-loai-dang-vien', yearly: true, group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng đảng viên (một năm, bình quân nhiều năm)', en: 'Ratings of members (one year, multi-year average)' },
-  { type: 'xep-loai-doan-the', yearly: true, group: 'NPB', period: 'window', vi: 'Xếp loại chính quyền, Mặt trận, đoàn thể', en: 'Ratings of non-party bodies' },
-  { type: 'sinh-hoat', group: 'MTG', period: 'window', vi: 'Chất lượng sinh hoạt chi bộ', en: 'Meeting quality by cell population' },
-  { type: 'kiem-tra', group: 'INS', period: 'window', vi: 'Kiểm tra, giám sát theo chủ thể, đối tượng, loại', en: 'Inspections and supervision' },
-  { type: 'dao-tao', group: 'TRN', period: 'window', vi: 'Đào tạo, bồi dưỡng: người, lượt người, lớp, kết quả', en: 'Training: people, person-times, classes, results' },
-  { type: 'hoc-tap-nghi-quyet', group: 'STU', period: 'window', vi: 'Học tập, quán triệt nghị quyết', en: 'Resolution study' },
+  { type: 'xep-loai-to-chuc', yearly: true, windowRule: RATING_RULE, group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng tổ chức cơ sở đảng', en: 'Ratings of grassroots organizations' },
+  { type: 'xep-loai-dang-vien', yearly: true, windowRule: RATING_RULE, group: 'HD11', period: 'window', vi: 'Xếp loại chất lượng đảng viên (một năm, bình quân nhiều năm)', en: 'Ratings of members (one year, multi-year average)' },
+  { type: 'xep-loai-doan-the', yearly: true, windowRule: RATING_RULE, group: 'NPB', period: 'window', vi: 'Xếp loại chính quyền, Mặt trận, đoàn thể', en: 'Ratings of non-party bodies' },
+  { type: 'sinh-hoat', windowRule: 'tính theo các tháng trọn vẹn trong kỳ đã kết thúc', group: 'MTG', period: 'window', vi: 'Chất lượng sinh hoạt chi bộ', en: 'Meeting quality by cell population' },
+  { type: 'kiem-tra', windowRule: 'tính theo ngày quyết định kiểm tra, giám sát; kỷ luật theo ngày hiệu lực của quyết định', group: 'INS', period: 'window', vi: 'Kiểm tra, giám sát theo chủ thể, đối tượng, loại', en: 'Inspections and supervision' },
+  { type: 'dao-tao', windowRule: 'tính theo ngày khai giảng của lớp, ngày có kết quả của học viên', group: 'TRN', period: 'window', vi: 'Đào tạo, bồi dưỡng: người, lượt người, lớp, kết quả', en: 'Training: people, person-times, classes, results' },
+  { type: 'hoc-tap-nghi-quyet', windowRule: 'tính theo ngày học tập, quán triệt', group: 'STU', period: 'window', vi: 'Học tập, quán triệt nghị quyết', en: 'Resolution study' },
 ] as const satisfies readonly ReportTypeInfo[];
 
 export type ReportType = (typeof REPORT_TYPES)[number]['type'];

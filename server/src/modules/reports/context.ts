@@ -95,7 +95,7 @@ export function resultOf(def: ReportDefinition, rc: ReportContext, body: ReportB
     form: body.form,
     org: { id: rc.orgId ?? '', name: rc.orgName },
     period: rc.period,
-    periodText: periodTextVi(rc.period),
+    periodText: periodTextVi(rc.period, def.info.windowRule),
     tables: body.tables,
     narrative: body.narrative,
     notes: body.notes,

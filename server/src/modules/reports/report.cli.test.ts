@@ -26,7 +26,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     const api: Record<string, unknown> = {};
     afterAll(async () => tdb?.drop());
 
-    it('gives the same numbers as the API', async () => {
+    // The first test builds the whole report dataset through the API, which takes long under load.
+    it('gives the same numbers as the API', { timeout: 180_000 }, async () => {
       tdb = await createTestDatabase(engine, 'dangvu_rcli');
       const db = openDatabase(tdb.url);
       await migrateToLatest(db);

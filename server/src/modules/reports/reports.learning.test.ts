@@ -50,7 +50,7 @@ describeEngines('reports: training and resolution study', (env) => {
     return r;
   };
 
-  it('builds the dataset through the services', async () => {
+  it('builds the dataset through the services', { timeout: 180_000 }, async () => {
     f = await buildReportFixture(env());
     communeA = await buildUser(env(), 'can_bo_to_chuc', [f.communeA]);
     communeB = await buildUser(env(), 'can_bo_to_chuc', [f.communeB]);

@@ -28,7 +28,7 @@ describeEngines('reports: ratings of organizations, members and non-party bodies
   };
   const cell = (r: ReportResult, table: string, row: string, col: string) => r.tables.find((t) => t.id === table)!.rows.find((x) => x.key === row)!.cells[col]!;
 
-  it('builds the report dataset', async () => {
+  it('builds the report dataset', { timeout: 180_000 }, async () => {
     f = await buildReportFixture(env());
   });
 

@@ -85,7 +85,7 @@ export type BaseFixture = Awaited<ReturnType<typeof buildBaseFixture>>;
 /** The base dataset, then the party-life records over it: ratings, meetings and inspections, training and study. */
 export async function buildReportFixture(env: TestEnv) {
   const base = await buildBaseFixture(env);
-  return { ...base, ratings: await addRatingsData(base), partyLife: await addPartyLifeData(base), learning: await addLearningData(base) };
+  return { ...base, ratings: await addRatingsData(base), partyLife: await addPartyLifeData(base, env), learning: await addLearningData(base) };
 }
 
 export type ReportFixture = Awaited<ReturnType<typeof buildReportFixture>>;
