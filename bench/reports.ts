@@ -12,7 +12,7 @@ import type { Measurement } from './report.js';
 
 type Measure = (name: string, fn: (i: number) => Promise<unknown>, opts?: { min?: number }) => Promise<Measurement>;
 
-/** The five official forms: two over the last full year, three as of its last day, plus today. */
+/** The seven official forms: two flows and two ratings over the last full year, three as of its last day, plus today. */
 export function officialSet(today = todayIso()) {
   const y = Number(today.slice(0, 4)) - 1;
   const from = `${y}-01-01`;
@@ -23,6 +23,8 @@ export function officialSet(today = todayIso()) {
     { type: 'dan-toc-ton-giao', q: { asOf: to } },
     { type: 'chat-luong', q: { asOf: to } },
     { type: 'to-chuc', q: { asOf: to } },
+    { type: 'xep-loai-to-chuc', q: { from, to } },
+    { type: 'xep-loai-dang-vien', q: { from, to } },
     { type: 'chat-luong', q: { asOf: today }, label: 'today' },
   ];
 }

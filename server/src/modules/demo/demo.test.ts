@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { foldMemberEvents, isCellKind, todayIso } from '@dangvu/common';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
@@ -311,6 +312,20 @@ export function demoSuite(name: string, makeDatabase: (label: string) => Promise
       expect(stats.members.total).toBe(Number(active.n));
       const past = await statsFor(db.kysely, root, PAST, null);
       expect(past.members.total).toBeGreaterThan(MEMBERS * 0.5);
+    });
+
+    it('sends to training as members only people who were members on the day sent', async () => {
+      const rows = await db.kysely
+        .selectFrom('training_enrolment as te')
+        .select([
+          'te.id',
+          'te.was_member',
+          sql<number>`case when exists (select 1 from membership_episode m where m.person_id = te.person_id and m.kind = 'primary' and m.valid_from <= te.sent_on and (m.valid_to is null or m.valid_to > te.sent_on)) then 1 else 0 end`.as('member'),
+        ])
+        .execute();
+      expect(rows.filter((r) => Number(r.was_member) === 1).length).toBeGreaterThan(0);
+      const wrong = rows.filter((r) => Number(r.was_member) === 1 && Number(r.member) === 0);
+      expect(wrong.length, 'marked as members though not members on the day sent').toBe(0);
     });
 
     it('plants a few duplicates and CCCD slips for the data-quality lists', async () => {

@@ -24,7 +24,7 @@ import {
 } from '@dangvu/common';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { inSubtrees } from '../../db/sql.js';
+import { inSubtrees, validOn } from '../../db/sql.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { RequestCtx } from '../../platform/context.js';
 import { AppError, notFound, unprocessable } from '../../platform/errors.js';
@@ -274,6 +274,18 @@ export function trainingService(db: Db) {
         const names = already.map((a) => byId.get(a.person_id)?.full_name).join(', ');
         throw unprocessable('ALREADY_ENROLLED', `Đã có trong danh sách lớp: ${names}.`, 'personIds');
       }
+      // Member or not on the day sent (a back-dated entry must not read today's standing).
+      const membersThen = new Set(
+        (
+          await db
+            .selectFrom('membership_episode as m')
+            .select('m.person_id')
+            .where('m.kind', '=', 'primary')
+            .where('m.person_id', 'in', personIds)
+            .where((eb) => validOn(eb, 'm', input.sentOn))
+            .execute()
+        ).map((r) => r.person_id),
+      );
       await db.transaction().execute(async (trx) => {
         const at = nowIso();
         const rows: EnrolmentRow[] = personIds.map((pid) => ({
@@ -283,7 +295,7 @@ export function trainingService(db: Db) {
           sent_by_org_id: sender.id,
           sent_on: input.sentOn,
           decision_no: input.decisionNo,
-          was_member: byId.get(pid)!.standing === 'dang_sinh_hoat' ? 1 : 0,
+          was_member: membersThen.has(pid) ? 1 : 0,
           withdrawn_on: null,
           withdraw_reason: null,
           result: null,

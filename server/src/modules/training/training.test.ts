@@ -210,4 +210,14 @@ describeEngines('training: courses, cohorts, enrolment, results and qualificatio
     expect(earlier.totals.cohorts).toBe(0);
     expect((await userB.call('GET', `/api/v1/training/cohorts?org=${p.communeA}`)).statusCode).toBe(404);
   });
+
+  it('records whether a learner was a member on the day sent, not on the day the entry is made', async () => {
+    const course2 = (await p.admin.call('POST', '/api/v1/training/courses', { kind: 'so_cap', name: 'Sơ cấp lý luận chính trị (bổ túc)', provider: 'Trung tâm chính trị huyện', orgId: p.communeA })).json() as { id: string };
+    const c = await newCohort(userA, p.communeA, 'Lớp sơ cấp ghi bù', course2.id, ago(90), ago(60));
+    const newcomer = await buildMember(p.admin, p.cellA1, { cccd: null, admittedOn: ago(40), officialOn: null });
+    const long = await buildMember(p.admin, p.cellA1, { cccd: null });
+    const d = await ok(userA, 'POST', `/api/v1/training/cohorts/${c.id}/enrolments`, { personIds: [newcomer.id, long.id], sentByOrgId: p.communeA, sentOn: ago(95) });
+    expect(d.enrolments.find((e) => e.personId === newcomer.id)).toMatchObject({ wasMember: false });
+    expect(d.enrolments.find((e) => e.personId === long.id)).toMatchObject({ wasMember: true });
+  });
 });

@@ -295,8 +295,10 @@ export const seedTraining: WorkflowSeeder = async ({ db, rng, ids, today, rootId
           updated_at: stamp,
         });
         for (const l of chunk) {
-          // Sent some days before the class opens; the open new-member class takes people as they are admitted.
-          const sentOn = l.result === null ? l.on : addDays(startsOn, -rng.int(5, 20));
+          // Sent some days before the class opens; the open new-member class takes people as they are
+          // admitted. A member joining a half-year class is sent once a member (l.on is 30+ days after admission).
+          const before = addDays(startsOn, -rng.int(5, 20));
+          const sentOn = l.result === null ? l.on : l.wasMember ? maxIso(before, addDays(l.on, -25)) : before;
           const passed = l.result === 'dat';
           const theory = passed && (kind === 'so_cap' || kind === 'trung_cap' || kind === 'cao_cap' || kind === 'cu_nhan');
           const qualificationId = theory ? ids.next() : null;
@@ -310,7 +312,8 @@ export const seedTraining: WorkflowSeeder = async ({ db, rng, ids, today, rootId
             sent_by_org_id: organizer === rootId ? (cellAt(l.personId, l.on) ? upperOn(cellAt(l.personId, l.on)!, l.on) : rootId) : organizer,
             sent_on: sentOn,
             decision_no: null,
-            was_member: l.wasMember ? 1 : 0,
+            // As the ledger says on the day sent, like the enrolment API records it.
+            was_member: cellAt(l.personId, sentOn) ? 1 : 0,
             withdrawn_on: l.result === 'rut' ? addDays(startsOn, rng.int(3, Math.max(3, DURATION[kind] - 2))) : null,
             withdraw_reason: l.result === 'rut' ? rng.pick(['Ốm đau dài ngày', 'Thay đổi công tác', 'Hoàn cảnh gia đình']) : null,
             result: l.result === 'rut' ? null : l.result,
