@@ -146,7 +146,7 @@ export function meetingsQueries(db: Db) {
     const versions = prefixes.length
       ? await db
           .selectFrom('organization_version as v')
-          .select(['v.org_id', 'v.name', 'v.kind', 'v.path', 'v.valid_from'])
+          .select(['v.org_id', 'v.name', 'v.kind', 'v.path', 'v.valid_from', 'v.valid_to'])
           .where('v.kind', 'in', ['chi_bo_co_so', 'chi_bo_truc_thuoc'])
           .where('v.valid_from', '<', yearEnd)
           .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', yearStart)]))
@@ -156,7 +156,14 @@ export function meetingsQueries(db: Db) {
           .execute()
       : [];
     const latest = new Map<string, (typeof versions)[number]>();
-    for (const v of versions) latest.set(v.org_id, v);
+    const inSubtree = new Map<string, (typeof versions)[number][]>();
+    for (const v of versions) {
+      latest.set(v.org_id, v);
+      inSubtree.set(v.org_id, [...(inSubtree.get(v.org_id) ?? []), v]);
+    }
+    // A cell moved in or out during the year answers here only for the months it lay in this subtree;
+    // its other months belong to the organization it was under then.
+    const hereIn = (id: string, mo: string) => (inSubtree.get(id) ?? []).some((v) => v.valid_from <= midMonth(mo) && (v.valid_to === null || v.valid_to > midMonth(mo)));
     const ids = [...latest.keys()];
     const existence = await existenceOf(db, ids);
     const meetings = prefixes.length
@@ -189,7 +196,7 @@ export function meetingsQueries(db: Db) {
       const v = latest.get(id)!;
       const periods = existence.get(id) ?? [];
       const judged = new Map<string, MeetingClass | null>();
-      for (const mo of months) if (lastDayOf(mo) < today && existedWholeMonth(periods, mo)) judged.set(mo, monthly.get(id)?.get(mo) ?? null);
+      for (const mo of months) if (lastDayOf(mo) < today && existedWholeMonth(periods, mo) && hereIn(id, mo)) judged.set(mo, monthly.get(id)?.get(mo) ?? null);
       const parent = v.path.slice(0, v.path.slice(0, -1).lastIndexOf('/') + 1);
       let rules = rulesCache.get(parent);
       if (!rules) rulesCache.set(parent, (rules = await rulesFor(db, v.path, `${year}-12-31`)));

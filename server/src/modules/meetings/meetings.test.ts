@@ -205,6 +205,28 @@ describeEngines('meetings: plan, publish, attendance, minutes, score, close, rol
     expect(again.items.find((i) => i.orgId === gone)).toMatchObject({ cls: 'chua_du_thoi_gian', judged: 2 });
   });
 
+  it('judges a cell moved mid-year under each commune only for the months it was there', async () => {
+    const year = Number(today.slice(0, 4)) - 1;
+    const cell = await buildOrganization(p.admin, { name: 'Chi bộ bản Chuyển Đi', kind: 'chi_bo_truc_thuoc', parentId: p.communeB, effectiveDate: `${year - 1}-01-01` });
+    for (let mo = 1; mo <= 6; mo++) {
+      const day = `${year}-${String(mo).padStart(2, '0')}-10`;
+      let x = (await post(p.admin, '', { orgId: cell, kind: 'thuong_ky', plannedOn: day, title: `Tháng ${mo}` })).json() as MeetingDetail;
+      x = (await post(p.admin, `/${x.id}/held`, { version: x.version, heldOn: day, durationMinutes: 90 })).json() as MeetingDetail;
+      x = (await post(p.admin, `/${x.id}/attendance`, { version: x.version, rows: [] })).json() as MeetingDetail;
+      expect((await post(p.admin, `/${x.id}/score`, { version: x.version, scores: full })).statusCode).toBe(200);
+    }
+    const moved = await p.admin.call('POST', `/api/v1/orgs/${cell}/transfer`, { ...decision(`${year}-07-01`), newParentId: p.communeA });
+    expect(moved.statusCode, moved.body).toBeLessThan(300);
+    type Year = { items: { orgId: string; judged: number; counts: Record<string, number>; months: Record<string, string | null> }[] };
+    const rowIn = async (s: Session) => ((await s.call('GET', `/api/v1/meetings/yearly?year=${year}`)).json() as Year).items.find((i) => i.orgId === cell)!;
+    // Commune B judges January to June, when it held the cell and its six good meetings.
+    expect(await rowIn(communeB)).toMatchObject({ judged: 6, counts: { tot: 6, kem: 0 } });
+    // Commune A judges July to December only: the months before are not missed meetings of its own.
+    const a = await rowIn(await buildUser(env(), 'can_bo_to_chuc', [p.communeA]));
+    expect(a).toMatchObject({ judged: 6, counts: { tot: 0 } });
+    expect(a.months[`${year}-03`]).toBeNull();
+  });
+
   it('lets a province choose an older rule set from a date, keeping the choice as history', async () => {
     await refused(() => post(p.admin, '/rules', { orgId: p.province, validFrom: '2015-01-01', scoreRules: 'KHONG_CO', rollupRules: 'NAM-2012' }), 400, 'scoreRules');
     await refused(() => post(communeB, '/rules', { orgId: p.province, validFrom: '2015-01-01', scoreRules: 'CU-2012', rollupRules: 'NAM-2012' }), 422, 'orgId');
