@@ -79,6 +79,9 @@ export function describeBrowser(name: string, body: (env: () => E2EEnv) => void)
               viewport: opts?.phone ? { width: 360, height: 740 } : { width: 1280, height: 860 },
               locale: 'vi-VN',
               timezoneId: 'Asia/Ho_Chi_Minh',
+              // The app drops its animations for users who ask for less motion; under a loaded CI
+              // machine a click on a list still sliding in landed on the wrong option.
+              reducedMotion: 'reduce',
             }),
           shot: async (page, shotName) => {
             await page.screenshot({ path: resolve(SHOTS, `${shotName}-${engine}.png`), fullPage: true });
@@ -153,11 +156,21 @@ async function dropdownOf(page: Page, input: Locator): Promise<Locator> {
   return list ? page.locator(`.ant-select-dropdown:has([id="${list}"])`) : page.locator('.ant-select-dropdown:visible');
 }
 
-/** Picks an option of a Select by its text, as a user would, and waits for the dropdown to close before the next step. */
+/**
+ * Picks an option of a Select by its text, as a user would: opens it, clicks the option, and
+ * looks that the select now shows it (trying again, as a user would, if a slow machine lost the click).
+ */
 export async function chooseOption(page: Page, input: Locator, option: string | RegExp) {
   // The shown value covers the search input; the select around it takes the click.
-  await input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]').click();
-  await pickOpened(page, input, option);
+  const select = input.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = select.locator('.ant-select-selection-item').first();
+  const matches = (text: string | null) => (typeof option === 'string' ? (text ?? '').includes(option) : option.test(text ?? ''));
+  for (let attempt = 1; ; attempt++) {
+    if (!(await (await dropdownOf(page, input)).isVisible())) await select.click();
+    await pickOpened(page, input, option);
+    if ((await shown.count()) && matches(await shown.textContent())) return;
+    if (attempt === 3) throw new Error(`the select did not take "${String(option)}"`);
+  }
 }
 
 /** Picks an option from a Select's dropdown already open (after typing into its search). */

@@ -20,6 +20,9 @@ const queryClient = new QueryClient({
   },
 });
 
+// Phones that ask for less motion (and slow ones, where animations make taps land late) get none.
+const reducedMotion = typeof window !== 'undefined' && !!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   const { largeText } = useSettings();
@@ -27,7 +30,7 @@ function Themed({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={lang === 'vi' ? viVN : enUS}
-      theme={{ token: { colorPrimary: '#b71c1c', fontSize: largeText ? 19 : 15, controlHeight: largeText ? 44 : 36, borderRadius: 6 } }}
+      theme={{ token: { colorPrimary: '#b71c1c', fontSize: largeText ? 19 : 15, controlHeight: largeText ? 44 : 36, borderRadius: 6, motion: !reducedMotion } }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

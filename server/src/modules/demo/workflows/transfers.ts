@@ -150,7 +150,8 @@ export const seedTransfers: WorkflowSeeder = async ({ db, rng, ids, today, rootI
   // Completed permanent moves of the past year, from the ledger (merger moves carry data and are skipped).
   const moves = await k
     .selectFrom('member_event as ev')
-    .innerJoin('membership_episode as ep', (j) => j.onRef('ep.end_event_id', '=', 'ev.id').on('ep.kind', '=', 'primary'))
+    // Through the person first: SQLite has no index on end_event_id and would scan every episode per event.
+    .innerJoin('membership_episode as ep', (j) => j.onRef('ep.person_id', '=', 'ev.person_id').onRef('ep.end_event_id', '=', 'ev.id').on('ep.kind', '=', 'primary'))
     .innerJoin('person as p', 'p.id', 'ev.person_id')
     .select(['ev.id', 'ev.person_id', 'ev.effective_date', 'ev.org_id', 'ep.org_id as from_org', 'ep.valid_from'])
     .where('ev.kind', '=', 'chuyen_noi_bo')
