@@ -63,8 +63,9 @@ async function changesAfter(db: Kysely<Database>, personIds: readonly string[], 
  * 'khong' for none.
  */
 export function theoryOnSql(on: RawBuilder<unknown>): RawBuilder<string> {
-  const later = sql`from training_enrolment te inner join qualification tq on tq.id = te.qualification_id where te.person_id = p.id and te.theory_changed = 1 and tq.obtained_on > ${on}`;
-  return sql<string>`case when exists (select 1 ${later}) then coalesce((select te.theory_before ${later} order by tq.obtained_on, te.id limit 1), 'khong') else coalesce(p.political_theory, 'khong') end`;
+  const later = sql`from training_enrolment te inner join qualification tq on tq.id = te.qualification_id where te.theory_changed = 1 and tq.obtained_on > ${on}`;
+  // The few people raised after the date are found once (an uncorrelated set); only they need the lookup.
+  return sql<string>`case when p.id in (select te.person_id ${later}) then coalesce((select te.theory_before ${later} and te.person_id = p.id order by tq.obtained_on, te.id limit 1), 'khong') else coalesce(p.political_theory, 'khong') end`;
 }
 
 /**
