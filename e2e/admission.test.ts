@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeCccd } from '@dangvu/common';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, noHorizontalScroll, type TreeNode } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, phoneScreens, type TreeNode } from './harness.js';
 
 /** Types a dd/mm/yyyy date into an antd picker and confirms it. */
 async function typeDate(input: Locator, ddmmyyyy: string) {
@@ -115,18 +115,12 @@ describeBrowser('admission from candidate to full member', (env) => {
     const page = await ctx.newPage();
     await loginAs(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
-    for (const [path, name] of [
+    await phoneScreens(env(), page, [
       ['/admissions', 'admission-candidates-phone'],
       ['/admissions?tab=probation', 'admission-probation-phone'],
       ['/admissions?tab=targets&year=2025', 'admission-targets-phone'],
       [`/admissions/${candidateId}`, 'admission-candidate-phone'],
-    ] as const) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      expect(await noHorizontalScroll(page), path).toBe(true);
-      await env().shot(page, name);
-    }
+    ]);
     await page.goto('/admissions');
     await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 15_000 }).toMatch(/Còn thiếu|Đủ điều kiện/);
     await ctx.close();

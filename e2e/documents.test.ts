@@ -1,7 +1,7 @@
 import { addDaysIso, formatDateVi, todayIso } from '@dangvu/common';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, chooseOption, describeBrowser, loginAs, mainText, noHorizontalScroll, type TreeNode } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, chooseOption, describeBrowser, loginAs, mainText, noHorizontalScroll, phoneScreens, type TreeNode } from './harness.js';
 
 const year = new Date().getFullYear();
 const term = `${year - (year % 5)}-${year - (year % 5) + 5}`;
@@ -250,7 +250,7 @@ describeBrowser('a resolution edited, its study session corrected in person-time
     const page = await ctx.newPage();
     await loginAs(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
-    for (const [path, name] of [
+    await phoneScreens(env(), page, [
       ['/documents', 'phone-documents'],
       [`/documents/${documentId}`, 'phone-document'],
       [`/study?documentId=${documentId}`, 'phone-study'],
@@ -260,13 +260,7 @@ describeBrowser('a resolution edited, its study session corrected in person-time
       ['/awards', 'phone-awards'],
       ['/awards?tab=contests', 'phone-contests'],
       [`/awards?tab=contests&contest=${contestId}`, 'phone-contest'],
-    ] as const) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      expect(await noHorizontalScroll(page), path).toBe(true);
-      await env().shot(page, name);
-    }
+    ]);
     // The forms open on a phone, too: the award dialog, the document edit, the attendance correction.
     await page.goto('/awards');
     await page.getByTestId('new-award').click();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import { createTestDatabase } from '../server/src/test/databases.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -188,4 +188,15 @@ export async function chooseOrg(page: Page, input: Locator, name: string) {
   await input.fill(name);
   // A tree select's list has no id to find it by. It stays open after the pick, until the next click elsewhere.
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).first().click();
+}
+
+/** Opens each screen on a phone page, checks it does not scroll sideways, and keeps its screenshot. */
+export async function phoneScreens(env: E2EEnv, page: Page, screens: readonly (readonly [path: string, shot: string])[]) {
+  for (const [path, name] of screens) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    expect(await noHorizontalScroll(page), path).toBe(true);
+    await env.shot(page, name);
+  }
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { makeCccd } from '@dangvu/common';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, noHorizontalScroll, ROOT, type TreeNode } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, phoneScreens, ROOT, type TreeNode } from './harness.js';
 
 describeBrowser('the main journeys', (env) => {
   let admin: Page;
@@ -125,7 +125,7 @@ describeBrowser('the main journeys', (env) => {
     const page = await ctx.newPage();
     await loginAs(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
-    for (const [path, name] of [
+    await phoneScreens(env(), page, [
       ['/', 'phone-dashboard'],
       ['/orgs', 'phone-tree'],
       ['/members', 'phone-members'],
@@ -133,13 +133,7 @@ describeBrowser('the main journeys', (env) => {
       [`/members/${mỷId}/edit`, 'phone-edit'],
       [`/orgs/${communeA.orgId}`, 'phone-org'],
       ['/audit', 'phone-audit'],
-    ] as const) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      expect(await noHorizontalScroll(page), path).toBe(true);
-      await env().shot(page, name);
-    }
+    ]);
     await ctx.close();
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, phoneScreens, ROOT } from './harness.js';
 
 interface TreeNode {
   orgId: string;
@@ -105,19 +105,13 @@ describeBrowser('a cell secretary enters a month’s meeting', (env) => {
     const page = await ctx.newPage();
     await loginAs(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
-    for (const [path, name] of [
+    await phoneScreens(env(), page, [
       ['/meetings', 'phone-meetings'],
       ['/meetings?tab=list', 'phone-meetings-list'],
       ['/meetings?tab=yearly', 'phone-meetings-yearly'],
       [`/meetings/${meetingId}`, 'phone-meeting'],
       ['/meetings?plan=', 'phone-meeting-plan'],
-    ] as const) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      expect(await noHorizontalScroll(page), path).toBe(true);
-      await env().shot(page, name);
-    }
+    ]);
     await ctx.close();
   });
 });

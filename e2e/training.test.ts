@@ -1,7 +1,7 @@
 import { addDaysIso, formatDateVi, todayIso } from '@dangvu/common';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, type TreeNode } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, phoneScreens, type TreeNode } from './harness.js';
 
 const ago = (n: number) => formatDateVi(addDaysIso(todayIso(), -n));
 
@@ -139,17 +139,11 @@ describeBrowser('a political-theory class from opening to the member profile', (
     const page = await ctx.newPage();
     await loginAs(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
-    for (const [path, name] of [
+    await phoneScreens(env(), page, [
       ['/training', 'phone-training'],
       [`/training/${cohortId}`, 'phone-cohort'],
       ['/training?new=', 'phone-cohort-new'],
-    ] as const) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      expect(await noHorizontalScroll(page), path).toBe(true);
-      await env().shot(page, name);
-    }
+    ]);
     await ctx.close();
   });
 });

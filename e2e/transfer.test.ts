@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, noHorizontalScroll, ROOT, type TreeNode } from './harness.js';
+import { ADMIN_PASSWORD, apiIn, describeBrowser, loginAs, mainText, phoneScreens, ROOT, type TreeNode } from './harness.js';
 
 describeBrowser('a transfer between two communes', (env) => {
   let admin: Page;
@@ -115,18 +115,12 @@ describeBrowser('a transfer between two communes', (env) => {
     const page = await ctx.newPage();
     await loginAs(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL((u) => u.pathname === '/');
-    for (const [path, name] of [
+    await phoneScreens(env(), page, [
       ['/transfers', 'phone-transfers'],
       ['/transfers?box=overdue', 'phone-transfers-overdue'],
       [`/transfers/${transferId}`, 'phone-transfer'],
       ['/transfers?new=', 'phone-transfer-new'],
-    ] as const) {
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      expect(await noHorizontalScroll(page), path).toBe(true);
-      await env().shot(page, name);
-    }
+    ]);
     const overdue = await apiIn<{ total: number }>(page, 'GET', '/transfers?box=overdue');
     expect(overdue.json.total).toBeGreaterThan(0);
     await ctx.close();
