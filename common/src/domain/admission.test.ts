@@ -6,6 +6,7 @@ import {
   admissionWarnings,
   checkAdmissionStep,
   checkDocument,
+  documentSchedule,
   educationBelowMinimum,
   probationStatus,
   targetAchievement,
@@ -96,6 +97,57 @@ describe('admission steps in order', () => {
   });
 });
 
+describe('documents of the steps between the cell resolution and the ceremony (6-, 7-, 8-, 9-KNĐ)', () => {
+  const decided = {
+    ...ready().steps,
+    nghi_quyet_chi_bo: { decisionNo: '1', date: '2024-04-01' },
+    nghi_quyet_dang_uy: { decisionNo: '2', date: '2024-04-15' },
+    quyet_dinh: { decisionNo: '3', issuer: 'BTV', date: '2024-05-02' },
+  };
+
+  it('says when each document is due: after the step it records, before the next one', () => {
+    const due = (over: Partial<AdmissionRecord> = {}) => Object.fromEntries(documentSchedule(base(over), RULES).map((x) => [x.doc, [x.after, x.before]]));
+    const plain = due();
+    expect(plain['1-KNĐ']).toEqual([null, 'nghi_quyet_chi_bo']);
+    expect(plain['2-KNĐ']).toEqual([null, 'tham_tra']);
+    expect(plain['4-KNĐ']).toEqual([null, null]);
+    expect(plain['6-KNĐ']).toEqual(['nghi_quyet_chi_bo', 'nghi_quyet_dang_uy']);
+    expect(plain['7-KNĐ']).toEqual(['nghi_quyet_chi_bo', null]);
+    expect(plain['8-KNĐ']).toEqual(['nghi_quyet_dang_uy', 'quyet_dinh']);
+    expect(plain['9-KNĐ']).toEqual(['quyet_dinh', 'le_ket_nap']);
+    expect(plain['13-KNĐ']).toEqual(['le_ket_nap', 'nghi_quyet_cong_nhan']);
+    // 4-KNĐ when the Youth Union introduced; 7-KNĐ when the cell is under a đảng bộ bộ phận.
+    expect(due({ introducedByKind: 'doan_thanh_nien' })['4-KNĐ']).toEqual([null, 'nghi_quyet_chi_bo']);
+    expect(due({ underSubCommittee: true })['7-KNĐ']).toEqual(['nghi_quyet_chi_bo', 'nghi_quyet_dang_uy']);
+    expect(documentSchedule(base(), RULES).map((x) => x.doc)).toEqual(['1-KNĐ', '2-KNĐ', '3-KNĐ', '4-KNĐ', '5-KNĐ', '6-KNĐ', '7-KNĐ', '8-KNĐ', '9-KNĐ', '10-KNĐ', '11-KNĐ', '12-KNĐ', '13-KNĐ']);
+  });
+
+  it('lists each as missing once its step is taken, until it is received', () => {
+    const missing = (over: Partial<AdmissionRecord>) => admissionProgress(ready(over), RULES, TODAY).missing;
+    expect(missing({})).toEqual([]);
+    expect(missing({ steps: { ...ready().steps, nghi_quyet_chi_bo: decided.nghi_quyet_chi_bo } })).toEqual(['chưa nhận 6-KNĐ']);
+    expect(missing({ steps: { ...ready().steps, nghi_quyet_chi_bo: decided.nghi_quyet_chi_bo }, underSubCommittee: true })).toEqual(['chưa nhận 6-KNĐ, 7-KNĐ']);
+    expect(missing({ steps: decided })).toEqual(['chưa nhận 6-KNĐ, 8-KNĐ, 9-KNĐ']);
+    expect(missing({ steps: decided, documents: { ...docs15, '6-KNĐ': '2024-04-03', '8-KNĐ': '2024-04-16' } })).toEqual(['chưa nhận 9-KNĐ']);
+    // Still missing during the probation, beside what the probation itself lacks.
+    const inProbation = admissionProgress(ready({ steps: { ...decided, le_ket_nap: { date: '2024-05-19' } }, documents: { ...docs15, '6-KNĐ': '2024-04-03', '8-KNĐ': '2024-04-16' } }), RULES, TODAY);
+    expect(inProbation.missing).toContain('chưa nhận 9-KNĐ');
+    expect(inProbation.missing.join(' | ')).toContain('10-KNĐ');
+    // Listed, not blocking: recording the decision already says the resolutions exist.
+    expect(checkAdmissionStep(ready({ steps: decided }), { step: 'le_ket_nap', date: '2024-05-19' }, RULES, TODAY)).toBeNull();
+  });
+
+  it('receives a step’s document only once the step is recorded, and not before its date', () => {
+    expect(checkDocument(ready(), '6-KNĐ', '2024-04-02', TODAY)).toMatchObject({ code: 'STEP_OUT_OF_ORDER', field: 'doc' });
+    expect(checkDocument(ready(), '6-KNĐ', '2024-04-02', TODAY)!.message).toContain('Nghị quyết đề nghị kết nạp của chi bộ');
+    expect(checkDocument(ready({ steps: decided }), '6-KNĐ', '2024-03-20', TODAY)).toMatchObject({ code: 'DATE_BEFORE_PREVIOUS_STEP', field: 'receivedOn' });
+    expect(checkDocument(ready({ steps: decided }), '6-KNĐ', '2024-04-01', TODAY)).toBeNull();
+    expect(checkDocument(ready({ steps: decided }), '9-KNĐ', '2024-05-01', TODAY)?.code).toBe('DATE_BEFORE_PREVIOUS_STEP');
+    expect(checkDocument(ready({ steps: decided }), '9-KNĐ', '2024-05-03', TODAY)).toBeNull();
+    expect(checkDocument(ready({ steps: { ...ready().steps, nghi_quyet_chi_bo: decided.nghi_quyet_chi_bo } }), '8-KNĐ', '2024-04-20', TODAY)?.code).toBe('STEP_OUT_OF_ORDER');
+  });
+});
+
 describe('warnings and overrides', () => {
   it('warns over 60 on the cell resolution date and refuses the step until overridden', () => {
     const old = ready({ birthDate: '1963-05-01' });
@@ -157,5 +209,18 @@ describe('targets', () => {
     expect(a.met).toBe(false);
     expect(a.explanation).toBe('Từ 3% × 150 đảng viên đầu kỳ = 4,5 (2024)');
     expect(targetAchievement({ kind: 'rate', value: 3, fromYear: 2024, toYear: 2024, perYear: false }, 4, null).goal).toBeNull();
+  });
+
+  it('meets "từ … trở lên" at exactly the goal, "hơn" only above it', () => {
+    const t = { kind: 'count', value: 5, fromYear: 2024, toYear: 2024, perYear: false } as const;
+    expect(targetAchievement(t, 5, null)).toMatchObject({ goal: 5, percent: 100, met: true, explanation: 'Từ 5 đảng viên trở lên (2024)' });
+    expect(targetAchievement({ ...t, bound: 'tu' }, 5, null).met).toBe(true);
+    expect(targetAchievement({ ...t, bound: 'hon' }, 5, null)).toMatchObject({ goal: 5, percent: 100, met: false, explanation: 'Hơn 5 đảng viên (2024)' });
+    expect(targetAchievement({ ...t, bound: 'hon' }, 6, null)).toMatchObject({ percent: 120, met: true });
+    // A rate at exactly its goal: 2% × 150 = 3.
+    const rate = { kind: 'rate', value: 2, fromYear: 2024, toYear: 2024, perYear: false } as const;
+    expect(targetAchievement({ ...rate, bound: 'tu' }, 3, 150)).toMatchObject({ goal: 3, met: true });
+    expect(targetAchievement({ ...rate, bound: 'hon' }, 3, 150)).toMatchObject({ goal: 3, met: false, explanation: 'Hơn 2% × 150 đảng viên đầu kỳ = 3 (2024)' });
+    expect(targetAchievement({ ...t, perYear: true, toYear: 2026, bound: 'hon' }, 15, null)).toMatchObject({ goal: 15, met: false, explanation: 'Hơn 5 đảng viên mỗi năm × 3 năm = 15 (2024–2026)' });
   });
 });

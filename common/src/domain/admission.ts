@@ -145,6 +145,13 @@ export interface AdmissionRuleSet {
   docsBeforeCellResolution: readonly AdmissionDoc[];
   youthUnionDoc: AdmissionDoc;
   docsBeforeFullMembership: readonly AdmissionDoc[];
+  /**
+   * Documents that are the written record of a step (6-KNĐ is the cell's resolution): received
+   * once that step is taken, due in the file before the next one.
+   */
+  stepDocs: readonly { doc: AdmissionDoc; of: AdmissionStep; before: AdmissionStep }[];
+  /** The sub-committee's appraisal, only where the cell is under a đảng bộ bộ phận: after the cell resolution, before the base committee's. */
+  subCommitteeDoc: AdmissionDoc;
   /** Who may override a warning. */
   overrideRoles: readonly Role[];
   /** "Ending soon" on the probation list. */
@@ -162,6 +169,12 @@ export const ADMISSION_RULES_HD12_2022: AdmissionRuleSet = {
   docsBeforeCellResolution: ['1-KNĐ', '2-KNĐ', '3-KNĐ', '5-KNĐ'],
   youthUnionDoc: '4-KNĐ',
   docsBeforeFullMembership: ['10-KNĐ', '11-KNĐ', '12-KNĐ', '13-KNĐ'],
+  stepDocs: [
+    { doc: '6-KNĐ', of: 'nghi_quyet_chi_bo', before: 'nghi_quyet_dang_uy' },
+    { doc: '8-KNĐ', of: 'nghi_quyet_dang_uy', before: 'quyet_dinh' },
+    { doc: '9-KNĐ', of: 'quyet_dinh', before: 'le_ket_nap' },
+  ],
+  subCommitteeDoc: '7-KNĐ',
   overrideRoles: ['can_bo_to_chuc', 'quan_tri'],
   probationEndingWithinDays: 30,
 };
@@ -183,6 +196,8 @@ export interface AdmissionRecord {
   birthDate: string;
   generalEducation: string | null;
   introducedByKind: IntroducerKind;
+  /** The developing cell is under a đảng bộ bộ phận, whose appraisal (7-KNĐ) the file then needs. */
+  underSubCommittee?: boolean;
   /** A helper is assigned now. */
   hasHelper: boolean;
   steps: Partial<Record<AdmissionStep, AdmissionStepData>>;
@@ -211,6 +226,44 @@ export function requiredDocsBeforeCell(rec: Pick<AdmissionRecord, 'introducedByK
   const docs = [...rules.docsBeforeCellResolution];
   if (rec.introducedByKind === 'doan_thanh_nien' && !docs.includes(rules.youthUnionDoc)) docs.push(rules.youthUnionDoc);
   return docs.sort((a, b) => ADMISSION_DOCS.indexOf(a) - ADMISSION_DOCS.indexOf(b));
+}
+
+/**
+ * When each document belongs in the file: `after` the step it records or follows (null: any
+ * time), `before` the step it is needed for (null: not needed for this candidate). The
+ * checklist shows this, the progress lists the late ones as missing, and receipts are checked
+ * against `after`.
+ */
+export interface DocumentDue {
+  doc: AdmissionDoc;
+  after: AdmissionStep | null;
+  before: AdmissionStep | null;
+}
+
+export function documentSchedule(rec: Pick<AdmissionRecord, 'introducedByKind' | 'underSubCommittee'>, rules: AdmissionRuleSet): DocumentDue[] {
+  const beforeCell = requiredDocsBeforeCell(rec, rules);
+  return ADMISSION_DOCS.map((doc): DocumentDue => {
+    // The verification works on the personal history, so 2-KNĐ is needed before it (see `unmet`).
+    if (doc === '2-KNĐ' && beforeCell.includes(doc)) return { doc, after: null, before: 'tham_tra' };
+    if (beforeCell.includes(doc)) return { doc, after: null, before: 'nghi_quyet_chi_bo' };
+    const ofStep = rules.stepDocs.find((x) => x.doc === doc);
+    if (ofStep) return { doc, after: ofStep.of, before: ofStep.before };
+    if (doc === rules.subCommitteeDoc) return { doc, after: 'nghi_quyet_chi_bo', before: rec.underSubCommittee ? 'nghi_quyet_dang_uy' : null };
+    if (rules.docsBeforeFullMembership.includes(doc)) return { doc, after: 'le_ket_nap', before: 'nghi_quyet_cong_nhan' };
+    return { doc, after: null, before: null };
+  });
+}
+
+/**
+ * Documents of the steps between the cell resolution and the ceremony (6-, 7-, 8-, 9-KNĐ) that
+ * are due, their step being taken, and not received by `on`. They are listed as missing; they do
+ * not block the next step, since recording the step already says the resolution or decision exists.
+ */
+function lateStepDocs(rec: AdmissionRecord, rules: AdmissionRuleSet, on: string): AdmissionDoc[] {
+  return documentSchedule(rec, rules)
+    .filter((x) => x.after !== null && x.before !== null && !rules.docsBeforeFullMembership.includes(x.doc))
+    .filter((x) => rec.steps[x.after!] && (!rec.documents[x.doc] || rec.documents[x.doc]! > on))
+    .map((x) => x.doc);
 }
 
 export const awarenessValidUntil = (certDate: string, rules: AdmissionRuleSet) => addMonths(certDate, rules.awarenessValidityMonths);
@@ -341,7 +394,13 @@ export function checkAdmissionStep(rec: AdmissionRecord, input: StepInput, rules
   const label = ADMISSION_STEP_LABELS[step].vi;
   const fields = STEP_FIELDS[step];
   if (rec.steps.ket_qua) return { code: 'ADMISSION_CLOSED', field: 'step', message: 'Hồ sơ đã có kết quả cuối cùng; không ghi thêm bước nào.' };
-  if (rec.steps[step]) return { code: 'STEP_ALREADY_RECORDED', field: 'step', message: `Bước "${label}" đã được ghi ngày ${d(rec.steps[step].date)}.` };
+  // There is no correction step: a step is recorded once and never edited, and the message says so.
+  if (rec.steps[step])
+    return {
+      code: 'STEP_ALREADY_RECORDED',
+      field: 'step',
+      message: `Bước "${label}" đã được ghi ngày ${d(rec.steps[step].date)}; mỗi bước chỉ ghi một lần, bước đã ghi không sửa hay xóa được.`,
+    };
   if (fields.decisionNo && !input.decisionNo?.trim()) return { code: 'FIELD_REQUIRED', field: 'decisionNo', message: `Số văn bản: cần ghi cho bước "${label}".` };
   if (fields.issuer && !input.issuer?.trim()) return { code: 'FIELD_REQUIRED', field: 'issuer', message: `Cơ quan ban hành: cần ghi cho bước "${label}".` };
   if (fields.result && !fields.result.includes(input.result ?? ''))
@@ -367,10 +426,19 @@ export function checkAdmissionStep(rec: AdmissionRecord, input: StepInput, rules
   return null;
 }
 
-export function checkDocument(rec: AdmissionRecord, code: AdmissionDoc, receivedOn: string, today: string): AdmissionViolation | null {
+export function checkDocument(rec: AdmissionRecord, code: AdmissionDoc, receivedOn: string, today: string, rules: AdmissionRuleSet = DEFAULT_ADMISSION_RULES): AdmissionViolation | null {
   if (rec.steps.ket_qua) return { code: 'ADMISSION_CLOSED', field: 'doc', message: 'Hồ sơ đã có kết quả cuối cùng; không ghi thêm tài liệu.' };
-  if (rec.documents[code]) return { code: 'DOCUMENT_ALREADY_RECORDED', field: 'doc', message: `Tài liệu ${code} đã ghi nhận ngày ${d(rec.documents[code])}.` };
+  if (rec.documents[code])
+    return { code: 'DOCUMENT_ALREADY_RECORDED', field: 'doc', message: `Tài liệu ${code} đã ghi nhận ngày ${d(rec.documents[code])}; ngày nhận đã ghi không sửa được.` };
   if (receivedOn > today) return { code: 'DATE_IN_FUTURE', field: 'receivedOn', message: 'Ngày nhận: không được sau ngày hôm nay.' };
+  // A document that records a step (6-KNĐ is the cell's resolution) cannot be in the file before that step.
+  const due = documentSchedule(rec, rules).find((x) => x.doc === code)!;
+  if (due.after && !PROBATION_DOCS.includes(code)) {
+    const step = rec.steps[due.after];
+    if (!step) return { code: 'STEP_OUT_OF_ORDER', field: 'doc', message: `Tài liệu ${code} chỉ có sau bước "${ADMISSION_STEP_LABELS[due.after].vi}": bước này chưa được ghi.` };
+    if (receivedOn < step.date)
+      return { code: 'DATE_BEFORE_PREVIOUS_STEP', field: 'receivedOn', message: `Ngày nhận: không được trước ngày của bước "${ADMISSION_STEP_LABELS[due.after].vi}" (${d(step.date)}).` };
+  }
   if (PROBATION_DOCS.includes(code)) {
     const decided = rec.steps.quyet_dinh;
     if (!rec.steps.le_ket_nap || !decided)
@@ -431,6 +499,8 @@ export function admissionProgress(rec: AdmissionRecord, rules: AdmissionRuleSet,
       missing.push(...unmet(rec, 'nghi_quyet_cong_nhan', today, rules));
       if (!rec.hasHelper) missing.push('chưa phân công đảng viên chính thức giúp đỡ');
     } else nextStep = 'ket_qua';
+    const late = lateStepDocs(rec, rules, today);
+    if (late.length) missing.push(`chưa nhận ${late.join(', ')}`);
   }
   return {
     stage,
@@ -454,6 +524,14 @@ export function probationStatus(endsOn: string, today: string, rules: AdmissionR
 export const TARGET_KINDS = ['count', 'rate'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
+/** The bound word of a target: "từ … trở lên" (met at the goal) or "hơn" (met only above it). */
+export const TARGET_BOUNDS = ['tu', 'hon'] as const;
+export type TargetBound = (typeof TARGET_BOUNDS)[number];
+export const TARGET_BOUND_LABELS: Record<TargetBound, Label> = {
+  tu: { vi: 'Từ … trở lên (đạt khi bằng chỉ tiêu)', en: 'At least (met at the goal)' },
+  hon: { vi: 'Hơn (đạt khi vượt chỉ tiêu)', en: 'More than (met only above the goal)' },
+};
+
 export interface AdmissionTargetRule {
   kind: TargetKind;
   /** Admissions (count) or percent of the members at the start of the period (rate). */
@@ -462,13 +540,15 @@ export interface AdmissionTargetRule {
   toYear: number;
   /** The value is per year: over a multi-year term the goal is value × years. */
   perYear: boolean;
+  /** "từ … trở lên" (≥, the default) or "hơn" (>). */
+  bound?: TargetBound;
 }
 
 export interface TargetAchievement {
   years: number;
   /** Members at the start of the period (rate targets only). */
   baseMembers: number | null;
-  /** Admissions needed, "từ … trở lên"; may be fractional for rates. */
+  /** The goal in admissions: reached ("từ … trở lên") or exceeded ("hơn"); may be fractional for rates. */
   goal: number | null;
   admitted: number;
   /** admitted / goal × 100. */
@@ -488,21 +568,30 @@ export function targetAchievement(t: AdmissionTargetRule, admitted: number, base
   const years = t.toYear - t.fromYear + 1;
   const times = t.perYear ? years : 1;
   const period = years > 1 ? `${t.fromYear}–${t.toYear}` : `${t.fromYear}`;
+  const strict = t.bound === 'hon';
+  const lead = strict ? 'Hơn' : 'Từ';
   let goal: number | null;
   let explanation: string;
   if (t.kind === 'count') {
     goal = t.value * times;
-    explanation = t.perYear && years > 1 ? `Từ ${n(t.value)} đảng viên mỗi năm × ${years} năm = ${n(goal)} (${period})` : `Từ ${n(t.value)} đảng viên trở lên (${period})`;
+    explanation =
+      t.perYear && years > 1
+        ? `${lead} ${n(t.value)} đảng viên mỗi năm × ${years} năm = ${n(goal)} (${period})`
+        : strict
+          ? `Hơn ${n(t.value)} đảng viên (${period})`
+          : `Từ ${n(t.value)} đảng viên trở lên (${period})`;
   } else if (baseMembers === null) {
     goal = null;
-    explanation = `Từ ${n(t.value)}% số đảng viên đầu kỳ${t.perYear && years > 1 ? ' mỗi năm' : ''}: chưa có số đảng viên đầu kỳ`;
+    explanation = `${lead} ${n(t.value)}% số đảng viên đầu kỳ${t.perYear && years > 1 ? ' mỗi năm' : ''}: chưa có số đảng viên đầu kỳ`;
   } else {
     goal = (t.value / 100) * baseMembers * times;
     explanation =
       t.perYear && years > 1
-        ? `Từ ${n(t.value)}% × ${n(baseMembers)} đảng viên đầu kỳ × ${years} năm = ${n(goal)} (${period})`
-        : `Từ ${n(t.value)}% × ${n(baseMembers)} đảng viên đầu kỳ = ${n(goal)} (${period})`;
+        ? `${lead} ${n(t.value)}% × ${n(baseMembers)} đảng viên đầu kỳ × ${years} năm = ${n(goal)} (${period})`
+        : `${lead} ${n(t.value)}% × ${n(baseMembers)} đảng viên đầu kỳ = ${n(goal)} (${period})`;
   }
   const percent = goal !== null && goal > 0 ? (admitted / goal) * 100 : null;
-  return { years, baseMembers, goal, admitted, percent, met: goal === null ? null : admitted >= goal, explanation };
+  // "Hơn" is met only above the goal: exactly the goal is 100 % and not met.
+  const met = goal === null ? null : strict ? admitted > goal : admitted >= goal;
+  return { years, baseMembers, goal, admitted, percent, met, explanation };
 }

@@ -14,6 +14,18 @@ export const TRANSFER_KIND_LABELS: Record<TransferKind, { vi: string; en: string
   tam_thoi: { vi: 'Chuyển sinh hoạt tạm thời', en: 'Temporary' },
 };
 
+/**
+ * Why a member goes away temporarily (DOMAIN.md: "temporary transfers for working away or
+ * study"). Required for `tam_thoi`, refused for the permanent kinds; printed on the letter.
+ */
+export const TRANSFER_PURPOSES = ['cong_tac', 'hoc_tap'] as const;
+export type TransferPurpose = (typeof TRANSFER_PURPOSES)[number];
+
+export const TRANSFER_PURPOSE_LABELS: Record<TransferPurpose, { vi: string; en: string }> = {
+  cong_tac: { vi: 'Đi công tác', en: 'Working away' },
+  hoc_tap: { vi: 'Đi học tập', en: 'Study' },
+};
+
 export const TRANSFER_STATES = ['de_xuat', 'da_duyet', 'cho_tiep_nhan', 'da_tiep_nhan', 'da_chuyen_di', 'dang_tam_thoi', 'da_tro_ve', 'tu_choi'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
 
@@ -32,7 +44,11 @@ export const TRANSFER_STATE_LABELS: Record<TransferState, { vi: string; en: stri
 export const OPEN_TRANSFER_STATES: readonly TransferState[] = ['de_xuat', 'da_duyet', 'cho_tiep_nhan', 'dang_tam_thoi'];
 export const isOpenTransfer = (s: TransferState): boolean => OPEN_TRANSFER_STATES.includes(s);
 
-export const TRANSFER_ACTIONS = ['de_xuat', 'duyet', 'duyet_cap_tren', 'tiep_nhan', 'tu_choi', 'tro_ve'] as const;
+/**
+ * `sap_xep` is not taken by anyone: a restructuring that ends an organization on the route
+ * writes it when it hands the transfer to the successor (see transfers.orgEnded.ts).
+ */
+export const TRANSFER_ACTIONS = ['de_xuat', 'duyet', 'duyet_cap_tren', 'tiep_nhan', 'tu_choi', 'tro_ve', 'sap_xep'] as const;
 export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
 /** Actions taken on an existing transfer (proposing creates it). */
 export const TRANSFER_STEP_ACTIONS = ['duyet', 'duyet_cap_tren', 'tiep_nhan', 'tu_choi', 'tro_ve'] as const;
@@ -45,6 +61,7 @@ export const TRANSFER_ACTION_LABELS: Record<TransferAction, { vi: string; en: st
   tiep_nhan: { vi: 'Chi bộ nơi đến tiếp nhận', en: 'Received by the destination cell' },
   tu_choi: { vi: 'Từ chối', en: 'Refused' },
   tro_ve: { vi: 'Trở về sinh hoạt tại chi bộ', en: 'Returned to the home cell' },
+  sap_xep: { vi: 'Chuyển theo sắp xếp tổ chức', en: 'Handed on by a restructuring' },
 };
 
 /** Whose scope an action needs: the sending cell, its base committee, the upper committee, or the receiving cell. */
@@ -91,6 +108,8 @@ export function transferStep(t: TransferShape, action: TransferAction): Transfer
   switch (action) {
     case 'de_xuat':
       return no('hồ sơ chuyển sinh hoạt đã được lập');
+    case 'sap_xep':
+      return no('bước này chỉ được ghi khi sắp xếp tổ chức (sáp nhập, chia tách, giải thể)');
     case 'duyet':
       if (t.kind === 'den') return no('hồ sơ chuyển đến đã có giấy giới thiệu của nơi đi, chỉ còn bước tiếp nhận');
       if (t.state !== 'de_xuat') return no(`hồ sơ đang ở trạng thái "${state}", chỉ duyệt được hồ sơ mới đề xuất`);

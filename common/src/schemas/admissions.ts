@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMISSION_DOCS, ADMISSION_RULES, ADMISSION_STAGES, ADMISSION_STEPS, INTRODUCER_KINDS, TARGET_KINDS } from '../domain/admission.js';
+import { ADMISSION_DOCS, ADMISSION_RULES, ADMISSION_STAGES, ADMISSION_STEPS, INTRODUCER_KINDS, TARGET_BOUNDS, TARGET_KINDS } from '../domain/admission.js';
 import { personFields } from './member.js';
 import { id, isoDate, nonBlank, optionalText, page, pageSize } from './primitives.js';
 
@@ -21,6 +21,7 @@ export const ADMISSIONS_FIELD_LABELS_VI: Record<string, string> = {
   toYear: 'Đến năm',
   value: 'Chỉ tiêu',
   perYear: 'Chỉ tiêu tính theo năm',
+  bound: 'Cách tính đạt chỉ tiêu',
   stage: 'Bước hiện tại',
   within: 'Loại danh sách',
   year: 'Năm',
@@ -80,6 +81,8 @@ export const createTargetIn = z
     kind: z.enum(TARGET_KINDS),
     value: z.number().positive().max(100_000),
     perYear: z.boolean().default(false),
+    /** "từ … trở lên" (≥) unless the resolution says "hơn" (>). */
+    bound: z.enum(TARGET_BOUNDS).default('tu'),
     decisionNo: optionalText(60),
     note: optionalText(300),
   })
@@ -140,6 +143,8 @@ export const candidateDetailOut = candidateSummaryOut.extend({
   officialOn: z.string().nullable(),
   steps: z.array(stepOut),
   documents: z.array(z.object({ doc: z.enum(ADMISSION_DOCS), receivedOn: z.string(), note: z.string().nullable() })),
+  /** When each document belongs in the file (documentSchedule in common/domain/admission.ts). */
+  documentSchedule: z.array(z.object({ doc: z.enum(ADMISSION_DOCS), after: z.enum(ADMISSION_STEPS).nullable(), before: z.enum(ADMISSION_STEPS).nullable() })),
   helpers: z.array(z.object({ personId: z.string(), fullName: z.string(), validFrom: z.string(), validTo: z.string().nullable() })),
   overrides: z.array(
     z.object({ rule: z.enum(ADMISSION_RULES), reason: z.string(), approvingBody: z.string(), username: z.string().nullable(), role: z.string(), at: z.string() }),
@@ -171,6 +176,7 @@ export const targetOut = z.object({
   kind: z.enum(TARGET_KINDS),
   value: z.number(),
   perYear: z.boolean(),
+  bound: z.enum(TARGET_BOUNDS),
   decisionNo: z.string().nullable(),
   note: z.string().nullable(),
   years: z.number(),

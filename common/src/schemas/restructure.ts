@@ -6,13 +6,20 @@ import { id, nonBlank } from './primitives.js';
  * One restructuring operation, the same body for preview and apply, so what was previewed
  * is exactly what is applied. `op` names the operation; the rest is that operation's input.
  */
+/**
+ * `basis`: the preview's `basis`, sent back with the apply. When the organizations the preview
+ * read have changed since (someone else applied a change to them), the apply answers 409 and
+ * writes nothing. Without it, only the guard on each organization's open version applies.
+ */
+const basis = { basis: z.string().max(100).nullish() };
+
 export const restructureOpIn = z.discriminatedUnion('op', [
-  establishOrgIn.extend({ op: z.literal('thanh_lap') }),
-  renameOrgIn.extend({ op: z.literal('doi_ten'), orgId: id }),
-  transferOrgIn.extend({ op: z.literal('chuyen_giao'), orgId: id }),
-  dissolveOrgIn.extend({ op: z.literal('giai_the'), orgId: id }),
-  mergeOrgsIn.extend({ op: z.literal('sap_nhap') }),
-  splitOrgIn.extend({ op: z.literal('chia_tach'), orgId: id }),
+  establishOrgIn.extend({ op: z.literal('thanh_lap'), ...basis }),
+  renameOrgIn.extend({ op: z.literal('doi_ten'), orgId: id, ...basis }),
+  transferOrgIn.extend({ op: z.literal('chuyen_giao'), orgId: id, ...basis }),
+  dissolveOrgIn.extend({ op: z.literal('giai_the'), orgId: id, ...basis }),
+  mergeOrgsIn.extend({ op: z.literal('sap_nhap'), ...basis }),
+  splitOrgIn.extend({ op: z.literal('chia_tach'), orgId: id, ...basis }),
 ]);
 export type RestructureOpIn = z.infer<typeof restructureOpIn>;
 
@@ -75,6 +82,13 @@ export const restructureEffectsOut = z.object({
     z.object({ id: z.string(), name: z.string(), kind: z.string(), fromOrgId: z.string(), fromName: z.string().nullable(), toOrgId: z.string().nullable(), toName: z.string().nullable() }),
   ),
   posts: z.array(z.object({ id: z.string(), personId: z.string(), fullName: z.string(), title: z.string(), orgId: z.string(), orgName: z.string().nullable(), endedOn: z.string() })),
+  /**
+   * Open transfers (chuyển sinh hoạt) whose route named an organization that ends: handed to
+   * its successor, or refused when it was dissolved with none.
+   */
+  transfers: z.object({ rerouted: z.number(), refused: z.number() }),
+  /** What the operation was read against; send it back with the apply (see restructureOpIn). */
+  basis: z.string(),
   /** The affected part of the tree as it reads on the effective date, after the change. */
   tree: z.object({
     asOf: z.string(),
@@ -133,6 +147,7 @@ export type RestructureEventsOut = z.infer<typeof restructureEventsOut>;
 /** Vietnamese names of this module's input fields, merged into FIELD_LABELS_VI. */
 export const RESTRUCTURE_FIELD_LABELS_VI: Record<string, string> = {
   op: 'Thao tác',
+  basis: 'Bản xem trước',
   fileName: 'Tên tệp',
   content: 'Tệp kế hoạch',
 };

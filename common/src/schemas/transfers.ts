@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRANSFER_KINDS, TRANSFER_STATES, TRANSFER_STEP_ACTIONS } from '../domain/transfer.js';
+import { TRANSFER_KINDS, TRANSFER_PURPOSES, TRANSFER_STATES, TRANSFER_STEP_ACTIONS } from '../domain/transfer.js';
 import { personFields } from './member.js';
 import { id, isoDate, optionalText, page, pageSize } from './primitives.js';
 
@@ -26,6 +26,8 @@ export const proposeTransferIn = z
     reason: optionalText(1000),
     /** Temporary: the day the member is expected back. */
     expectedEnd: nullableDate,
+    /** Temporary: working away or study. */
+    purpose: z.enum(TRANSFER_PURPOSES).nullish().transform((v) => v ?? null),
     /** "Đến": the incoming letter and the dates it certifies. */
     letterNo: optionalText(60),
     letterDate: nullableDate,
@@ -42,6 +44,7 @@ export const proposeTransferIn = z
       if (!v.letterNo) need('letterNo', 'Cần ghi số giấy giới thiệu');
       if (!v.letterDate) need('letterDate', 'Cần ghi ngày giấy giới thiệu');
       if (!v.admittedOn) need('admittedOn', 'Cần ghi ngày vào Đảng theo giấy giới thiệu');
+      if (v.purpose) need('purpose', 'Chỉ ghi mục đích cho chuyển sinh hoạt tạm thời; chuyển chính thức không có mục đích này');
       return;
     }
     if (!v.personId) need('personId', 'Cần chọn đảng viên');
@@ -51,7 +54,8 @@ export const proposeTransferIn = z
       if (!v.toOrgId && !v.outsideOrgName) need('toOrgId', 'Cần chọn chi bộ nơi đến hoặc ghi tổ chức nơi đến ngoài hệ thống');
       if (!v.expectedEnd) need('expectedEnd', 'Cần ghi ngày dự kiến trở về');
       else if (v.expectedEnd <= v.date) need('expectedEnd', 'Ngày dự kiến trở về phải sau ngày đề xuất');
-    }
+      if (!v.purpose) need('purpose', 'Cần chọn mục đích: đi công tác hay đi học tập');
+    } else if (v.purpose) need('purpose', 'Chỉ ghi mục đích cho chuyển sinh hoạt tạm thời; chuyển chính thức không có mục đích này');
     if (v.toOrgId && v.outsideOrgName) need('outsideOrgName', 'Chỉ chọn một nơi đến: chi bộ trong hệ thống hoặc tổ chức ngoài hệ thống');
   });
 export type ProposeTransferIn = z.infer<typeof proposeTransferIn>;
@@ -104,6 +108,8 @@ export const transferSummaryOut = z.object({
   letterDate: z.string().nullable(),
   receiveBy: z.string().nullable(),
   expectedEnd: z.string().nullable(),
+  /** Temporary transfers: working away or study (null for the permanent kinds, and for temporary ones recorded before it was asked). */
+  purpose: z.enum(TRANSFER_PURPOSES).nullable(),
   completedOn: z.string().nullable(),
   overdue: z.boolean(),
   version: z.number(),
@@ -120,7 +126,8 @@ export const transferListOut = z.object({
 
 export const transferStepOut = z.object({
   id: z.string(),
-  action: z.enum(['de_xuat', ...TRANSFER_STEP_ACTIONS]),
+  /** `sap_xep`: a restructuring handed the transfer to the successor organization. */
+  action: z.enum(['de_xuat', ...TRANSFER_STEP_ACTIONS, 'sap_xep']),
   fromState: z.string().nullable(),
   toState: z.string(),
   date: z.string(),
@@ -162,6 +169,7 @@ export const TRANSFERS_FIELD_LABELS_VI: Record<string, string> = {
   date: 'Ngày thực hiện',
   reason: 'Lý do',
   expectedEnd: 'Ngày dự kiến trở về',
+  purpose: 'Mục đích',
   letterNo: 'Số giấy giới thiệu',
   letterDate: 'Ngày giấy giới thiệu',
   action: 'Bước xử lý',

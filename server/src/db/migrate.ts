@@ -11,6 +11,9 @@ import * as m008 from './migrations/008_meetings.js';
 import * as m009 from './migrations/009_training.js';
 import * as m010 from './migrations/010_documents.js';
 import * as m011 from './migrations/011_awards.js';
+import * as m012 from './migrations/012_cell_tally.js';
+import * as m013 from './migrations/013_org_guard.js';
+import * as m014 from './migrations/014_admission_target_bound.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
@@ -24,6 +27,9 @@ const ALL: Record<string, { up: typeof m001.up }> = {
   '009_training': m009,
   '010_documents': m010,
   '011_awards': m011,
+  '012_cell_tally': m012,
+  '013_org_guard': m013,
+  '014_admission_target_bound': m014,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

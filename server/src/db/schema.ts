@@ -5,6 +5,7 @@ import type { TransfersTables } from '../modules/transfers/transfers.tables.js';
 import type { InspectionsTables } from '../modules/inspections/inspections.tables.js';
 import type { RatingsTables } from '../modules/ratings/ratings.tables.js';
 import type { MeetingsTables } from '../modules/meetings/meetings.tables.js';
+import type { CellTallyTables } from '../modules/reports/cellTally/cellTally.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
 import type { DocumentsTables } from '../modules/documents/documents.tables.js';
 import type { AwardsTables } from '../modules/awards/awards.tables.js';
@@ -250,7 +251,8 @@ export interface Database
     MeetingsTables,
     TrainingTables,
     DocumentsTables,
-    AwardsTables {
+    AwardsTables,
+    CellTallyTables {
   host_unit: HostUnitTable;
   host_unit_cell: HostUnitCellTable;
   party_post: PartyPostTable;

@@ -43,7 +43,11 @@ export async function loadParts(db: Q, ids: readonly string[]) {
 export type CandidateParts = Awaited<ReturnType<typeof loadParts>>;
 
 /** The pure-rule view of one candidate (common/domain/admission.ts). */
-export function toRecord(c: Pick<CandidateRow, 'id' | 'introduced_by_kind'>, p: Pick<PersonRow, 'birth_date' | 'general_education'>, parts: CandidateParts): AdmissionRecord {
+export function toRecord(
+  c: Pick<CandidateRow, 'id' | 'introduced_by_kind'> & { parent_kind?: string | null },
+  p: Pick<PersonRow, 'birth_date' | 'general_education'>,
+  parts: CandidateParts,
+): AdmissionRecord {
   const steps: Partial<Record<AdmissionStep, AdmissionStepData>> = {};
   for (const s of parts.steps(c.id)) steps[s.step as AdmissionStep] = { date: s.date, decisionNo: s.decision_no, issuer: s.issuer, result: s.result };
   const documents: Partial<Record<AdmissionDoc, string>> = {};
@@ -52,6 +56,7 @@ export function toRecord(c: Pick<CandidateRow, 'id' | 'introduced_by_kind'>, p: 
     birthDate: p.birth_date,
     generalEducation: p.general_education,
     introducedByKind: c.introduced_by_kind as IntroducerKind,
+    underSubCommittee: c.parent_kind === 'dang_bo_bo_phan',
     hasHelper: parts.helpers(c.id).some((h) => h.valid_to === null),
     steps,
     documents,
@@ -61,12 +66,13 @@ export function toRecord(c: Pick<CandidateRow, 'id' | 'introduced_by_kind'>, p: 
 
 export const rulesOf = (c: Pick<CandidateRow, 'rule_set'>) => admissionRulesById(c.rule_set);
 
-/** Candidate, person and the person's current organization name. */
+/** Candidate, person, the person's current organization name and its parent's kind (a đảng bộ bộ phận asks for 7-KNĐ). */
 export function candidateQuery(db: Q) {
   return db
     .selectFrom('admission_candidate as c')
     .innerJoin('person as p', 'p.id', 'c.person_id')
     .leftJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 'p.org_id').on('v.valid_to', 'is', null))
+    .leftJoin('organization_version as pv', (j) => j.onRef('pv.org_id', '=', 'v.parent_id').on('pv.valid_to', 'is', null))
     .selectAll('c')
     .select([
       'p.full_name',
@@ -80,6 +86,7 @@ export function candidateQuery(db: Q) {
       'p.standing',
       'p.official_on',
       'v.name as org_name',
+      'pv.kind as parent_kind',
     ]);
 }
 export type CandidateJoined = Awaited<ReturnType<ReturnType<typeof candidateQuery>['executeTakeFirstOrThrow']>>;

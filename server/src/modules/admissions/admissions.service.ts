@@ -5,6 +5,7 @@ import {
   checkAdmissionStep,
   checkDocument,
   DEFAULT_ADMISSION_RULES,
+  documentSchedule,
   isCellKind,
   probationEndsOn,
   todayIso,
@@ -124,6 +125,7 @@ export function admissionsService(db: Db, rulesForNew: AdmissionRuleSet = DEFAUL
         recordedAt: s.recorded_at,
       })),
       documents: parts.docs(id).map((d) => ({ doc: d.doc as CandidateDetail['documents'][number]['doc'], receivedOn: d.received_on, note: d.note })),
+      documentSchedule: documentSchedule(toRecord(c, c, parts), rules),
       helpers: parts.helpers(id).map((h) => ({ personId: h.person_id, fullName: h.full_name, validFrom: h.valid_from, validTo: h.valid_to })),
       overrides: parts.overrides(id).map((o) => ({
         rule: o.rule as CandidateDetail['overrides'][number]['rule'],
@@ -314,7 +316,7 @@ export function admissionsService(db: Db, rulesForNew: AdmissionRuleSet = DEFAUL
 
     recordDocument(ctx: RequestCtx, id: string, input: RecordDocumentIn) {
       return change(ctx, id, input.version, 'document', async (trx, c, parts) => {
-        const v = checkDocument(toRecord(c, c, parts), input.doc, input.receivedOn, todayIso());
+        const v = checkDocument(toRecord(c, c, parts), input.doc, input.receivedOn, todayIso(), rulesOf(c));
         if (v) throw unprocessable(v.code, v.message, v.field);
         const row = { id: uuidv7(), candidate_id: id, doc: input.doc, received_on: input.receivedOn, note: input.note, recorded_by: ctx.actor.userId, recorded_at: nowIso() };
         await trx.insertInto('admission_document').values(row).execute();

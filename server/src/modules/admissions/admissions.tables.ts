@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** Tables owned by the admissions module; merged into the Database interface in db/schema.ts. */
 export interface AdmissionCandidateTable {
@@ -75,6 +75,8 @@ export interface AdmissionTargetTable {
   value: number;
   /** 1: the value is per year. */
   per_year: number;
+  /** 'tu' ("từ … trở lên", ≥) or 'hon' ("hơn", >); migration 014. */
+  bound: ColumnType<string, string | undefined, string>;
   decision_no: string | null;
   note: string | null;
   created_by: string | null;

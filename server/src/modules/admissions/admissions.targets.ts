@@ -1,4 +1,4 @@
-import { targetAchievement, todayIso, type CreateTargetIn, type TargetKind, type TargetOut } from '@dangvu/common';
+import { targetAchievement, todayIso, type CreateTargetIn, type TargetBound, type TargetKind, type TargetOut } from '@dangvu/common';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees } from '../../db/sql.js';
@@ -46,7 +46,8 @@ export function admissionTargets(db: Kysely<Database>) {
         if (!(e instanceof AppError && e.status === 404)) throw e;
       }
     }
-    const a = targetAchievement({ kind: t.kind as TargetKind, value: t.value, fromYear: t.from_year, toYear: t.to_year, perYear: t.per_year === 1 }, admitted, base);
+    const bound = t.bound as TargetBound;
+    const a = targetAchievement({ kind: t.kind as TargetKind, value: t.value, fromYear: t.from_year, toYear: t.to_year, perYear: t.per_year === 1, bound }, admitted, base);
     return {
       id: t.id,
       orgId: t.org_id,
@@ -56,6 +57,7 @@ export function admissionTargets(db: Kysely<Database>) {
       kind: t.kind as TargetKind,
       value: t.value,
       perYear: t.per_year === 1,
+      bound,
       decisionNo: t.decision_no,
       note: t.note,
       ...a,
@@ -106,6 +108,7 @@ export function admissionTargets(db: Kysely<Database>) {
           kind: input.kind,
           value: input.value,
           per_year: input.perYear ? 1 : 0,
+          bound: input.bound,
           decision_no: input.decisionNo,
           note: input.note,
           created_by: ctx.actor.userId,

@@ -99,6 +99,92 @@ describeEngines('admission pipeline', (env) => {
     expect(rows.map((r) => r.action)).toContain('step:le_ket_nap');
   });
 
+  it('ends a probation in "not recognized" through the admission API: the ledger, the episode end and the candidate', async () => {
+    const db = env().db.kysely;
+    let c = await create(officer);
+    c = await apply(officer, c, [...PRE_STEPS, PROBATION_STEPS[0]]);
+    expect(c.progress).toMatchObject({ stage: 'du_bi', nextStep: 'nghi_quyet_cong_nhan' });
+    const before = await counts(db);
+    const outcome = { step: 'ket_qua', date: '2024-05-20', decisionNo: '102-QĐ/HU', issuer: 'Ban Thường vụ Huyện ủy', result: 'khong_cong_nhan', note: 'Không đủ tư cách đảng viên trong thời gian dự bị' };
+    c = await apply(officer, c, [outcome]);
+    const after = await counts(db);
+    // One step, one ledger event, one audit row; the episode is closed, not added.
+    expect({ step: after.admission_step! - before.admission_step!, event: after.member_event! - before.member_event!, episode: after.membership_episode! - before.membership_episode!, audit: after.audit_log! - before.audit_log! }).toEqual({
+      step: 1,
+      event: 1,
+      episode: 0,
+      audit: 1,
+    });
+
+    // The candidate: the file is closed with its outcome.
+    expect(c.progress).toMatchObject({ stage: 'khong_cong_nhan', nextStep: null, missing: [], probationDaysLeft: null, probationEndsOn: '2024-05-10' });
+    expect(c).toMatchObject({ standing: 'khong_cong_nhan', officialOn: null });
+    expect(c.steps.at(-1)).toMatchObject({ step: 'ket_qua', result: 'khong_cong_nhan', decisionNo: '102-QĐ/HU' });
+    expect(await db.selectFrom('admission_candidate').select(['stage', 'decision_date', 'probation_ends_on']).where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual({
+      stage: 'khong_cong_nhan',
+      decision_date: '2023-05-10',
+      probation_ends_on: '2024-05-10',
+    });
+
+    // The ledger: the outcome as its own event, placed in the cell, with the decision.
+    const history = (await p.admin.call('GET', `/api/v1/members/${c.personId}/history`)).json() as {
+      events: { id: string; kind: string; effectiveDate: string; decisionNo: string; issuer: string; orgId: string; note: string | null }[];
+      episodes: { orgId: string; validFrom: string; validTo: string | null }[];
+    };
+    expect(history.events.map((e) => e.kind)).toEqual(['ket_nap', 'khong_cong_nhan']);
+    const last = history.events.at(-1)!;
+    expect(last).toMatchObject({ effectiveDate: '2024-05-20', decisionNo: '102-QĐ/HU', issuer: 'Ban Thường vụ Huyện ủy', orgId: p.cellA1, note: outcome.note });
+    // The episode ends on the outcome's date, by that event.
+    expect(history.episodes.map((e) => [e.orgId, e.validFrom, e.validTo])).toEqual([[p.cellA1, '2023-05-10', '2024-05-20']]);
+    const ep = await db.selectFrom('membership_episode').select(['end_event_id']).where('person_id', '=', c.personId).executeTakeFirstOrThrow();
+    expect(ep.end_event_id).toBe(last.id);
+    const person = await db.selectFrom('person').select(['standing', 'activity', 'admitted_on', 'official_on']).where('id', '=', c.personId).executeTakeFirstOrThrow();
+    expect(person).toEqual({ standing: 'khong_cong_nhan', activity: null, admitted_on: '2023-05-10', official_on: null });
+
+    // No longer a probationer on any list, and the closed file takes nothing more.
+    const overdue = (await p.admin.call('GET', `/api/v1/admissions/probations?within=qua_han&org=${p.cellA1}`)).json() as { items: { personId: string }[] };
+    expect(overdue.items.map((i) => i.personId)).not.toContain(c.personId);
+    const probationers = (await p.admin.call('GET', `/api/v1/members?org=${p.cellA1}&status=du_bi&q=${encodeURIComponent(c.fullName)}`)).json() as { items: { id: string }[] };
+    expect(probationers.items.map((i) => i.id)).not.toContain(c.personId);
+    const mid = await counts(db);
+    const more = await officer.call('POST', `/api/v1/admissions/candidates/${c.id}/steps`, { version: c.version, step: 'nghi_quyet_cong_nhan', date: '2024-05-21', decisionNo: '21-NQ/ĐU' });
+    expect(more.json().error).toMatchObject({ code: 'ADMISSION_CLOSED', field: 'step' });
+    const doc = await officer.call('POST', `/api/v1/admissions/candidates/${c.id}/documents`, { version: c.version, doc: '10-KNĐ', receivedOn: '2024-05-21' });
+    expect(doc.json().error).toMatchObject({ code: 'ADMISSION_CLOSED', field: 'doc' });
+    expect(await counts(db)).toEqual(mid);
+  });
+
+  it('says when 6- to 9-KNĐ are due, lists them as missing once due, and asks for 7-KNĐ under a đảng bộ bộ phận', async () => {
+    const db = env().db.kysely;
+    const part = await buildOrganization(p.admin, { name: 'Đảng bộ bộ phận khối bản', kind: 'dang_bo_bo_phan', parentId: p.communeA, effectiveDate: '2005-01-01' });
+    const cell = await buildOrganization(p.admin, { name: 'Chi bộ bản Bộ Phận', kind: 'chi_bo_truc_thuoc', parentId: part, hostType: 'thon_ban', effectiveDate: '2005-01-01' });
+    const h = await buildMember(p.admin, cell);
+    let c = await create(officer, {}, cell, h.id);
+    const due = (x: CandidateDetail) => Object.fromEntries(x.documentSchedule.map((d) => [d.doc, [d.after, d.before]]));
+    expect(due(c)).toMatchObject({
+      '6-KNĐ': ['nghi_quyet_chi_bo', 'nghi_quyet_dang_uy'],
+      '7-KNĐ': ['nghi_quyet_chi_bo', 'nghi_quyet_dang_uy'],
+      '8-KNĐ': ['nghi_quyet_dang_uy', 'quyet_dinh'],
+      '9-KNĐ': ['quyet_dinh', 'le_ket_nap'],
+    });
+    // Elsewhere 7-KNĐ is not needed.
+    expect(due(await create(officer))['7-KNĐ']).toEqual(['nghi_quyet_chi_bo', null]);
+
+    // Not in the file before the resolution it records.
+    const before = await counts(db);
+    const early = await officer.call('POST', `/api/v1/admissions/candidates/${c.id}/documents`, { version: c.version, doc: '6-KNĐ', receivedOn: '2023-03-05' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().error).toMatchObject({ code: 'STEP_OUT_OF_ORDER', field: 'doc' });
+    expect(await counts(db)).toEqual(before);
+
+    c = await apply(officer, c, PRE_STEPS.slice(0, 7));
+    expect(c.progress.missing).toEqual(['chưa nhận 6-KNĐ, 7-KNĐ']);
+    c = await apply(officer, c, [{ doc: '6-KNĐ', receivedOn: '2023-04-02' }, { doc: '7-KNĐ', receivedOn: '2023-04-10' }, PRE_STEPS[7], PRE_STEPS[8]]);
+    expect(c.progress.missing).toEqual(['chưa nhận 8-KNĐ, 9-KNĐ']);
+    c = await apply(officer, c, [{ doc: '8-KNĐ', receivedOn: '2023-04-21' }, { doc: '9-KNĐ', receivedOn: '2023-05-11' }]);
+    expect(c.progress.missing).toEqual([]);
+  });
+
   it('refuses every step out of order with a clear message, writing nothing', async () => {
     const db = env().db.kysely;
     const c = await create(officer);
@@ -297,7 +383,55 @@ describeEngines('admission pipeline', (env) => {
       [2021, 2023],
       [2022, 2022],
     ]);
+    expect(listed.items.every((t) => (t as { bound?: string }).bound === 'tu')).toBe(true);
     expect((await otherCommune.call('GET', `/api/v1/admissions/targets?org=${commune}`)).statusCode).toBe(404);
     expect((await secretary.call('POST', '/api/v1/admissions/targets', { orgId: p.communeA, fromYear: 2024, toYear: 2024, kind: 'count', value: 1 })).statusCode).toBe(403);
+  });
+
+  it('meets a "từ … trở lên" target at exactly the goal and a "hơn" target only above it', async () => {
+    const db = env().db.kysely;
+    const admin = p.admin;
+    const commune = await buildOrganization(admin, { name: 'Đảng bộ xã Hơn Kém', kind: 'dang_bo_co_so', parentId: p.district, hostType: 'xa_phuong', effectiveDate: '2005-01-01' });
+    const cell = await buildOrganization(admin, { name: 'Chi bộ bản Hơn Kém', kind: 'chi_bo_truc_thuoc', parentId: commune, hostType: 'thon_ban', effectiveDate: '2005-01-01' });
+    for (let i = 0; i < 10; i++) await buildMember(admin, cell); // the base on 1 January 2022
+    for (const d of ['2021-03-01', '2021-09-01', '2022-04-01', '2022-10-01']) await buildMember(admin, cell, { admittedOn: d, officialOn: null });
+    const set = async (body: Record<string, unknown>) => {
+      const res = await admin.call('POST', '/api/v1/admissions/targets', { orgId: commune, kind: 'count', ...body });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { bound: string; goal: number; admitted: number; percent: number; met: boolean; explanation: string };
+    };
+    // Two admissions in 2021 and two in 2022, each year's goal exactly two.
+    expect(await set({ fromYear: 2021, toYear: 2021, value: 2 })).toMatchObject({ bound: 'tu', goal: 2, admitted: 2, percent: 100, met: true, explanation: 'Từ 2 đảng viên trở lên (2021)' });
+    expect(await set({ fromYear: 2022, toYear: 2022, value: 2, bound: 'hon' })).toMatchObject({ bound: 'hon', goal: 2, admitted: 2, percent: 100, met: false, explanation: 'Hơn 2 đảng viên (2022)' });
+    // A rate at exactly its goal: 1 January 2021 has 10 members, 40 % of them = 4, four admitted in 2021–2022.
+    const rate = await set({ fromYear: 2021, toYear: 2022, kind: 'rate', value: 40, bound: 'hon' });
+    expect(rate).toMatchObject({ bound: 'hon', admitted: 4, percent: 100, met: false });
+    expect(rate.goal).toBeCloseTo(4);
+    const above = (await set({ fromYear: 2021, toYear: 2023, value: 3, bound: 'hon' })) as { met: boolean; admitted: number };
+    expect(above).toMatchObject({ admitted: 4, met: true });
+    const stored = await db.selectFrom('admission_target').select(['from_year', 'to_year', 'bound']).where('org_id', '=', commune).orderBy('from_year').orderBy('to_year').execute();
+    expect(stored.map((r) => [r.from_year, r.to_year, r.bound])).toEqual([
+      [2021, 2021, 'tu'],
+      [2021, 2022, 'hon'],
+      [2021, 2023, 'hon'],
+      [2022, 2022, 'hon'],
+    ]);
+    const before = await counts(db);
+    const bad = await admin.call('POST', '/api/v1/admissions/targets', { orgId: commune, fromYear: 2024, toYear: 2024, kind: 'count', value: 1, bound: 'tren' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('bound');
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('gives targets written before the bound existed "từ … trở lên" (migration 014 default)', async () => {
+    const db = env().db.kysely;
+    const id = `00000000-0000-7000-8000-${String(Date.now()).slice(-12).padStart(12, '0')}`;
+    await db
+      .insertInto('admission_target')
+      .values({ id, org_id: p.communeB, from_year: 2019, to_year: 2019, kind: 'count', value: 1, per_year: 0, decision_no: null, note: null, created_by: null, created_at: new Date().toISOString() })
+      .execute();
+    expect((await db.selectFrom('admission_target').select('bound').where('id', '=', id).executeTakeFirstOrThrow()).bound).toBe('tu');
+    const listed = (await p.admin.call('GET', `/api/v1/admissions/targets?org=${p.communeB}&year=2019`)).json() as { items: { id: string; bound: string }[] };
+    expect(listed.items.find((t) => t.id === id)?.bound).toBe('tu');
   });
 });

@@ -1,6 +1,10 @@
 import { isCellKind } from '@dangvu/common';
 import { uuidv7 } from '../../platform/ids.js';
+import { onOrgEndedTransfers, type OrgEnding } from '../transfers/transfers.orgEnded.js';
 import type { Trx } from './cadres.shared.js';
+
+/** The restructuring that ends the organization: its kind, decision and who recorded it. */
+export type EndingDecision = Omit<OrgEnding, 'orgId' | 'successorId' | 'date'>;
 
 /**
  * What an organization's end (merger, split, dissolution) does to the cadre records, dated so
@@ -9,9 +13,11 @@ import type { Trx } from './cadres.shared.js';
  * - host units anchored to it get a new version anchored to the successor from `date`;
  * - host units its cell served are served by the successor from `date` when that is a cell,
  *   else they lose their cell link on `date`.
- * Run inside the restructuring transaction, after the successor exists.
+ * - open transfers whose route names it are handed to the successor, or refused when no one
+ *   is left to take them (transfers/transfers.orgEnded.ts), with a step naming the decision.
+ * Run inside the restructuring transaction, after the successor exists and the members moved.
  */
-export async function onOrganizationEnded(trx: Trx, orgId: string, successorId: string | null, date: string): Promise<void> {
+export async function onOrganizationEnded(trx: Trx, orgId: string, successorId: string | null, date: string, decision?: EndingDecision): Promise<void> {
   for (const t of ['party_post', 'civic_post'] as const)
     await trx
       .updateTable(t as 'party_post')
@@ -54,4 +60,8 @@ export async function onOrganizationEnded(trx: Trx, orgId: string, successorId: 
     if (successorId && successor && isCellKind(successor.kind))
       await trx.insertInto('host_unit_cell').values({ id: uuidv7(), host_unit_id: l.host_unit_id, cell_org_id: successorId, valid_from: date, valid_to: null }).execute();
   }
+
+  // The restructuring services always name their decision; a caller without one still hands transfers on.
+  const by: EndingDecision = decision ?? { kind: successorId ? 'sap_nhap' : 'giai_the', decisionNo: null, issuer: null, userId: null, username: null };
+  await onOrgEndedTransfers(trx, { orgId, successorId, date, ...by });
 }

@@ -18,6 +18,7 @@ import { seedMeetings } from './workflows/meetings.js';
 import { seedTraining } from './workflows/training.js';
 import { seedDocuments } from './workflows/documents.js';
 import { seedAwards } from './workflows/awards.js';
+import { refreshCellTallies } from '../reports/cellTally/refresh.js';
 
 /**
  * Demo data: one province like Lai Châu (default 30,000 members), or for more than
@@ -114,5 +115,8 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
     const seeders = [seedCadres, seedAdmissions, seedTransfers, seedInspections, seedRatings, seedMeetings, seedTraining, seedDocuments, seedAwards];
     for (const [i, seed] of seeders.entries()) await seed({ db, rng: rng.fork(10 + i), ids, today, rootId: b.rootId });
   }
+  // The report tallies of every cell, so the first report does not build them.
+  progress('tổng hợp báo cáo');
+  await refreshCellTallies(db.kysely);
   return result;
 }

@@ -1,5 +1,5 @@
 import { foldMemberEvents, needsCell, type LedgerEvent, type MemberEventKind, type MemberState } from '@dangvu/common';
-import type { Transaction } from 'kysely';
+import { PostgresAdapter, type Transaction } from 'kysely';
 import type { Database, EpisodeRow, MemberEventRow } from '../../db/schema.js';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { nowIso, uuidv7 } from '../../platform/ids.js';
@@ -64,7 +64,8 @@ function prepare(personId: string, existing: readonly MemberEventRow[], news: re
   if (last && rows[0] && rows[0].effective_date < last.effective_date) {
     throw unprocessable(
       'EVENT_BEFORE_LAST',
-      `Ngày hiệu lực không được trước sự kiện gần nhất của đảng viên (${last.effective_date.split('-').reverse().join('/')}). Muốn sửa lịch sử, hãy ghi sự kiện điều chỉnh.`,
+      // The ledger is append-only and has no correction event: say what can really be done.
+      `Ngày hiệu lực: không được trước sự kiện gần nhất của đảng viên (${last.effective_date.split('-').reverse().join('/')}); lịch sử chỉ được ghi tiếp, không chèn vào giữa, không sửa hay xóa sự kiện đã ghi. Nếu sự kiện gần nhất ghi nhầm, hãy ghi tiếp biến động đưa đảng viên về đúng trạng thái (ví dụ "Trở về sinh hoạt" sau "Đi làm ăn xa" ghi nhầm) và nêu lý do trong phần ghi chú.`,
       'effectiveDate',
     );
   }
@@ -102,6 +103,7 @@ export async function appendMemberEventsBatch(
   recordedBy: string | null,
 ): Promise<Map<string, { state: MemberState; eventIds: string[] }>> {
   const ids = items.map((i) => i.personId);
+  await lockPeople(trx, ids);
   const existing = new Map<string, MemberEventRow[]>(ids.map((id) => [id, []]));
   for (const part of chunks(ids, 500)) {
     const rows = await trx.selectFrom('member_event').selectAll().where('person_id', 'in', part).orderBy('person_id').orderBy('effective_date').orderBy('seq').execute();
@@ -117,6 +119,19 @@ export async function appendMemberEventsBatch(
   for (const part of chunks(allRows, 200)) await trx.insertInto('member_event').values(part).execute();
   await syncEpisodes(trx, new Map([...out].map(([id, v]) => [id, v.state])));
   return out;
+}
+
+/**
+ * Two transactions appending to one ledger must not both fold the same old events (PostgreSQL's
+ * read committed would let both pass the transition table, then both insert). Locking the person
+ * rows first makes the second wait and fold what the first wrote. Always in id order, so two
+ * appends over overlapping people take their locks in the same order and do not deadlock each
+ * other. SQLite has one writer: nothing to do.
+ */
+async function lockPeople(trx: Transaction<Database>, ids: readonly string[]) {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const sorted = [...new Set(ids)].sort();
+  for (const part of chunks(sorted, 500)) await trx.selectFrom('person').select('id').where('id', 'in', part).orderBy('id').forUpdate().execute();
 }
 
 /** Bring stored episodes in line with the fold: insert new ones, close ones the fold closed. */

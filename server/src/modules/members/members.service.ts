@@ -3,6 +3,7 @@ import {
   eventKindsOf,
   foldVietnamese,
   isCellKind,
+  statusEventRefusal,
   todayIso,
   vietnameseSortKey,
   type CreateMemberIn,
@@ -284,6 +285,9 @@ export function membersService(db: Kysely<Database>, engine: Engine) {
 
     async addEvent(ctx: RequestCtx, id: string, input: MemberEventIn) {
       const before = await loadInScope(ctx, id);
+      // Kinds with their own workflow (khai trừ: a discipline decision) are refused here, before anything else is judged.
+      const own = statusEventRefusal(input.kind);
+      if (own) throw unprocessable(own.code, own.message, own.field);
       if (before.version !== input.version) throw staleVersion();
       checkEventDate(before.birth_date, input.effectiveDate);
       if (input.kind === 'ket_nap' || input.kind === 'phuc_hoi') checkAdmission(before.birth_date, input.effectiveDate, null);

@@ -29,6 +29,7 @@ async function footprint(db: Kysely<Database>, personId: string) {
 describeEngines('member status changes over the API: every allowed and refused transition', (env) => {
   let p: Awaited<ReturnType<typeof buildProvince>>;
   let s: Session;
+  let ubkt: Session;
 
   const record = async (id: string, e: Ev) => {
     const cur = (await s.call('GET', `/api/v1/members/${id}`)).json() as Detail;
@@ -62,9 +63,22 @@ describeEngines('member status changes over the API: every allowed and refused t
     expect(await footprint(env().db.kysely, id)).toEqual(before);
   };
 
+  /** Khai trừ is a discipline decision of the inspection commission; the ledger event is its effect. */
+  const expel = (personId: string, effectiveDate: string, decisionNo = '31-QĐ/UBKT') =>
+    ubkt.call('POST', '/api/v1/discipline', { personId, form: 'khai_tru', decisionNo, decisionDate: effectiveDate, issuer: 'Ủy ban Kiểm tra Huyện ủy', effectiveDate, reason: 'Vi phạm nghiêm trọng' });
+  const expelRefused = async (id: string, effectiveDate: string, message: RegExp) => {
+    const before = await footprint(env().db.kysely, id);
+    const r = await expel(id, effectiveDate);
+    expect(r.statusCode, r.body).toBe(422);
+    expect(r.json().error.field).toBe('form');
+    expect(r.json().error.message).toMatch(message);
+    expect(await footprint(env().db.kysely, id)).toEqual(before);
+  };
+
   it('sets up a province', async () => {
     p = await buildProvince(env());
     s = p.admin;
+    ubkt = await buildUser(env(), 'uy_ban_kiem_tra', [p.province]);
   });
 
   it('exempts a member and ends the exemption', async () => {
@@ -106,8 +120,21 @@ describeEngines('member status changes over the API: every allowed and refused t
     await allowed(struck, { kind: 'phuc_hoi', effectiveDate: '2023-05-01', orgId: p.cellA2 }, { standing: 'dang_sinh_hoat', orgId: p.cellA2, admittedOn: '2023-05-01', officialOn: null });
 
     const expelled = await memberAfter([]);
-    await allowed(expelled, { kind: 'khai_tru', effectiveDate: '2022-05-01' }, { standing: 'khai_tru' });
-    await refused(expelled, { kind: 'khai_tru', effectiveDate: '2022-06-01' }, 'kind', /đang sinh hoạt/);
+    // Not as a plain status change: the field is named and the way to do it given.
+    await refused(expelled, { kind: 'khai_tru', effectiveDate: '2022-05-01' }, 'kind', /quyết định kỷ luật/);
+    const before = await footprint(env().db.kysely, expelled);
+    const decided = await expel(expelled, '2022-05-01');
+    expect(decided.statusCode, decided.body).toBe(201);
+    const after = await footprint(env().db.kysely, expelled);
+    expect(after.events).toHaveLength(before.events.length + 1);
+    expect(after.events.at(-1)).toMatchObject({ kind: 'khai_tru', effective_date: '2022-05-01', decision_no: '31-QĐ/UBKT' });
+    expect(JSON.parse(after.events.at(-1)!.data!)).toMatchObject({ disciplineId: (decided.json() as { id: string }).id });
+    expect(after.person).toMatchObject({ standing: 'khai_tru', activity: null });
+    expect(after.episodes.every((e) => e.valid_to !== null && e.valid_to <= '2022-05-01')).toBe(true);
+    expect(after.audit).toBe(before.audit + 1);
+    // A second expulsion: the ledger's refusal through the decision, the workflow's refusal here.
+    await expelRefused(expelled, '2022-06-01', /đang sinh hoạt/);
+    await refused(expelled, { kind: 'khai_tru', effectiveDate: '2022-06-01' }, 'kind', /quyết định kỷ luật/);
     await allowed(expelled, { kind: 'phuc_hoi', effectiveDate: '2024-05-01', orgId: p.cellA1 }, { standing: 'dang_sinh_hoat' });
   });
 
@@ -144,7 +171,8 @@ describeEngines('member status changes over the API: every allowed and refused t
     const res = await s.call('POST', '/api/v1/people', { fullName: 'Thào A Dình', sex: 'nam', birthDate: '1990-01-01', ethnicity: '08', orgId: p.cellA1 });
     expect(res.statusCode, res.body).toBe(201);
     const person = (res.json() as { id: string }).id;
-    await refused(person, { kind: 'khai_tru', effectiveDate: '2023-01-01' }, 'kind', /chỉ áp dụng cho đảng viên đang sinh hoạt/);
+    await refused(person, { kind: 'khai_tru', effectiveDate: '2023-01-01' }, 'kind', /quyết định kỷ luật/);
+    await expelRefused(person, '2023-01-01', /chỉ áp dụng cho đảng viên đang sinh hoạt/);
     await refused(person, { kind: 'mien_sinh_hoat', effectiveDate: '2023-01-01' }, 'kind', /đang sinh hoạt/);
     await refused(person, { kind: 'phuc_hoi', effectiveDate: '2023-01-01', orgId: p.cellA1 }, 'kind', /xóa tên hoặc khai trừ/);
     const member = await memberAfter([]);
@@ -153,7 +181,8 @@ describeEngines('member status changes over the API: every allowed and refused t
 
   it('refuses an event dated before the last one, and a stale version with 409', async () => {
     const id = await memberAfter([{ kind: 'di_lam_an_xa', effectiveDate: '2024-01-01' }]);
-    await refused(id, { kind: 'tro_ve_sinh_hoat', effectiveDate: '2023-01-01' }, 'effectiveDate', /trước sự kiện gần nhất/);
+    // There is no correction event: the message says what can be done instead.
+    await refused(id, { kind: 'tro_ve_sinh_hoat', effectiveDate: '2023-01-01' }, 'effectiveDate', /trước sự kiện gần nhất.*không sửa hay xóa.*ghi tiếp biến động/);
     const cur = (await s.call('GET', `/api/v1/members/${id}`)).json() as Detail;
     const first = await s.call('POST', `/api/v1/members/${id}/events`, { kind: 'tro_ve_sinh_hoat', effectiveDate: '2024-06-01', version: cur.version });
     expect(first.statusCode, first.body).toBe(201);

@@ -9,7 +9,7 @@ import { nowIso, uuidv7 } from '../../platform/ids.js';
 import { pathWithin, scopeFor } from '../../platform/scope.js';
 import { appendMemberEventsBatch, chunks } from '../members/ledger.repository.js';
 import { applyDerivedStates } from '../members/members.state.js';
-import { onOrganizationEnded } from '../cadres/orgEnded.js';
+import { onOrganizationEnded, type EndingDecision } from '../cadres/orgEnded.js';
 import { orgRepo, type OrgVersionWithCode } from './organizations.repository.js';
 
 type Trx = Transaction<Database>;
@@ -49,6 +49,9 @@ export interface OpResult {
 }
 
 const fmt = (iso: string) => iso.split('-').reverse().join('/');
+
+/** Another change to the same organization got there first (optimistic concurrency: 409, nothing written). */
+export const orgChanged = () => conflict('ORG_CHANGED', 'Tổ chức: đã có người thay đổi tổ chức này trong lúc bạn làm việc, tải lại để xem.', 'basis');
 
 /**
  * Restructuring. Every change closes the affected organization versions on the
@@ -116,11 +119,27 @@ export function organizationsService(db: Kysely<Database>) {
   const link = (trx: Trx, eventId: string, from: string | null, to: string | null, role: string) =>
     trx.insertInto('org_event_link').values({ event_id: eventId, from_org_id: from, to_org_id: to, role }).execute();
 
+  /**
+   * Closes the version the operation read, only if it is still the open one: two people
+   * changing the same organization at once both read it open, and the second finds it closed
+   * (on PostgreSQL it waits for the first to commit, then matches no row) and gets a 409.
+   */
   async function closeVersion(trx: Trx, v: { id: string; valid_from: string; event_id: string | null }, date: string, o: OpOptions) {
     // Written by this plan today and replaced today: it never was in force, so it goes.
-    if (samePlanSameDay(v, date, o)) await trx.deleteFrom('organization_version').where('id', '=', v.id).execute();
-    else await trx.updateTable('organization_version').set({ valid_to: date }).where('id', '=', v.id).execute();
+    const r = samePlanSameDay(v, date, o)
+      ? Number((await trx.deleteFrom('organization_version').where('id', '=', v.id).where('valid_to', 'is', null).executeTakeFirst()).numDeletedRows)
+      : Number((await trx.updateTable('organization_version').set({ valid_to: date }).where('id', '=', v.id).where('valid_to', 'is', null).executeTakeFirst()).numUpdatedRows);
+    if (r !== 1) throw orgChanged();
   }
+
+  const ending = (ctx: RequestCtx, kind: EndingDecision['kind'], d: Decision): EndingDecision => ({
+    kind,
+    decisionNo: d.decisionNo,
+    decisionDate: d.decisionDate ?? null,
+    issuer: d.issuer,
+    userId: ctx.actor.userId,
+    username: ctx.actor.username,
+  });
 
   async function createOrg(trx: Trx, spec: NewOrgSpec, parent: OrgVersionWithCode | null, date: string, eventId: string) {
     if (await orgRepo.codeExists(trx, spec.code)) throw conflict('ORG_CODE_TAKEN', `Mã tổ chức "${spec.code}" đã được dùng.`, 'code');
@@ -298,7 +317,7 @@ export function organizationsService(db: Kysely<Database>) {
         throw conflict('ORG_HAS_HOST_UNITS', `Không thể giải thể: còn ${units.length} thôn, bản, đơn vị thuộc tổ chức này. Hãy sáp nhập tổ chức để chuyển các đơn vị sang tổ chức kế thừa.`, 'id');
       const eventId = await insertEvent(trx, ctx, 'giai_the', input, o);
       await closeVersion(trx, v, input.effectiveDate, o);
-      await onOrganizationEnded(trx, orgId, null, input.effectiveDate);
+      await onOrganizationEnded(trx, orgId, null, input.effectiveDate, ending(ctx, 'giai_the', input));
       await link(trx, eventId, orgId, null, 'dissolved');
       await audit(trx, ctx, o, 'giai_the', eventId, v.path, v, { ...v, valid_to: input.effectiveDate });
       return { eventId, orgId };
@@ -330,7 +349,7 @@ export function organizationsService(db: Kysely<Database>) {
           await rehome(trx, child, target, input.effectiveDate, eventId, o);
         }
         await moveMembers(trx, ctx, s.org_id, target, input, 'sap_nhap');
-        await onOrganizationEnded(trx, s.org_id, target.org_id, input.effectiveDate);
+        await onOrganizationEnded(trx, s.org_id, target.org_id, input.effectiveDate, ending(ctx, 'sap_nhap', input));
         await closeVersion(trx, s, input.effectiveDate, o);
         await link(trx, eventId, s.org_id, target.org_id, 'merged_into');
       }
@@ -366,7 +385,7 @@ export function organizationsService(db: Kysely<Database>) {
       // Non-members registered here follow the first part; they have no cell to choose.
       const first = await orgRepo.current(trx, (await trx.selectFrom('org_event_link').select('to_org_id').where('event_id', '=', eventId).orderBy('id').executeTakeFirstOrThrow()).to_org_id!);
       await trx.updateTable('person').set({ org_id: first!.org_id, path: first!.path }).where('org_id', '=', orgId).execute();
-      await onOrganizationEnded(trx, orgId, first!.org_id, input.effectiveDate);
+      await onOrganizationEnded(trx, orgId, first!.org_id, input.effectiveDate, ending(ctx, 'chia_tach', input));
       await closeVersion(trx, v, input.effectiveDate, o);
       await audit(trx, ctx, o, 'chia_tach', eventId, parent.path, v, input.parts);
       return { eventId, orgId };

@@ -7,6 +7,7 @@ import { scopeFor } from '../../platform/scope.js';
 import { resolveSubtree } from '../organizations/subtree.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { windowPrefixes } from '../stats/eventPlace.js';
+import { refreshCellTallies } from './cellTally/refresh.js';
 
 /** What a report type's builder is given: the subtree (read on any date, cut to the caller's scope) and the period. */
 export interface ReportContext {
@@ -67,6 +68,7 @@ export async function reportContext(db: Kysely<Database>, ctx: RequestCtx, q: Re
     return p;
   };
   await prefixesOn(end); // refuses an organization outside the scope before any figure
+  await refreshCellTallies(db);
   const scope = scopeFor(db, ctx.actor);
   const roots = q.org ? [q.org] : [...ctx.actor.scopeOrgIds];
   let orgName = 'Toàn bộ phạm vi';

@@ -18,17 +18,21 @@ export type EventDim = (typeof EVENT_DIMS)[number];
 export type Dim = MemberDim | EventDim;
 
 /** Kinh and citizens of foreign origin are not counted as ethnic minorities. */
-const NOT_MINORITY = ['01', '55'];
+export const NOT_MINORITY: readonly string[] = ['01', '55'];
 
-/** Recorded general-education values ("9/12", "7/10") grouped as the quality form groups them. */
+/** Recorded general-education values ("9/12", "7/10") by the group the quality form puts them in. */
+export const EDUCATION_VALUE_GROUP: ReadonlyMap<string, string> = new Map(
+  ([10, 12] as const).flatMap((system) =>
+    Array.from({ length: system }, (_, i) => {
+      const s = `${i + 1}/${system}`;
+      return [s, educationGroupOf(parseGeneralEducation(s)!.grade, system)] as const;
+    }),
+  ),
+);
+
 function educationCase(): RawBuilder<string> {
   const byGroup = new Map<string, string[]>();
-  for (const system of [10, 12] as const)
-    for (let g = 1; g <= system; g++) {
-      const s = `${g}/${system}`;
-      const k = educationGroupOf(parseGeneralEducation(s)!.grade, system);
-      byGroup.set(k, [...(byGroup.get(k) ?? []), s]);
-    }
+  for (const [s, k] of EDUCATION_VALUE_GROUP) byGroup.set(k, [...(byGroup.get(k) ?? []), s]);
   const whens = EDUCATION_GROUPS.filter((k) => byGroup.has(k)).map((k) => sql`when p.general_education in (${sql.join(byGroup.get(k)!)}) then ${k}`);
   return sql<string>`case ${sql.join(whens, sql` `)} else 'khong_ro' end`;
 }
@@ -55,7 +59,7 @@ export function dimExpr(dim: Dim, asOf: string, onEvent = false): RawBuilder<str
     case 'eth':
       return sql<string>`coalesce(p.ethnicity, 'khong_ro')`;
     case 'min':
-      return sql<string>`case when p.ethnicity in (${sql.join(NOT_MINORITY)}) then 'khong' else 'dtts' end`;
+      return sql<string>`case when p.ethnicity in (${sql.join([...NOT_MINORITY])}) then 'khong' else 'dtts' end`;
     case 'rel':
       return sql<string>`coalesce(p.religion, 'khong')`;
     case 'band': {

@@ -2,6 +2,8 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { eventPlacePredicate } from '../stats/eventPlace.js';
+import { countFromCells, cellTalliesOn, fewFullMembers } from './cellTally/read.js';
+import type { TallyDim } from './cellTally/memberState.js';
 import { dimExpr, type EventDim, type MemberDim } from './dimensions.js';
 
 /**
@@ -27,10 +29,8 @@ export function membersOn(db: Q, asOf: string, prefixes: readonly string[]) {
   return episodesOn(db, asOf, prefixes).innerJoin('person as p', 'p.id', 'e.person_id');
 }
 
-/** How many members on a date: the same episodes, without reading the person rows. */
-export async function countMembersOn(db: Q, asOf: string, prefixes: readonly string[]): Promise<number> {
-  return Number((await episodesOn(db, asOf, prefixes).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-}
+/** How many members on a date, from the cell tallies (the same episodes, counted when they change). */
+export const countMembersOn = countFromCells;
 
 /**
  * Ledger flows of the "tăng, giảm" form. A move inside the system counts only where it crosses
@@ -100,20 +100,33 @@ export function rotationsIn(db: Q, from: string, to: string, prefixes: readonly 
 
 export type Tally = { total: number; by: Record<string, Record<string, number>> };
 
-/** One grouped pass over the members on a date, rolled up along each dimension. */
+/**
+ * The members on a date rolled up along each dimension, from the cell tallies: one row per
+ * cell instead of one per member. The drill-down lists read the records themselves
+ * (`membersOn`), and the tests hold every figure equal to its list.
+ */
 export async function tallyMembers(db: Q, asOf: string, prefixes: readonly string[], dims: readonly MemberDim[]): Promise<Tally> {
-  // Without the cell's own columns, the person table is read in order against the set of
-  // members (one primary episode each on a date), which SQLite answers faster than a lookup per episode.
-  const needsCell = dims.some((d) => d === 'host' || d === 'kind');
-  const from = needsCell
-    ? membersOn(db, asOf, prefixes)
-    : db.selectFrom('person as p').where('p.id', 'in', episodesOn(db, asOf, prefixes).select('e.person_id'));
-  const rows = (await (from as ReturnType<typeof membersOn>)
-    .select([...dims.map((d) => dimExpr(d, asOf).as(d)), (eb) => eb.fn.countAll<number>().as('n')])
-    // Grouped by position: PostgreSQL would not match two copies of a parameterized expression.
-    .groupBy(dims.map((_, i) => sql.raw(String(i + 1))))
-    .execute()) as unknown as Record<string, string | number>[];
-  return rollUp(rows, dims);
+  const stored = dims.filter((d): d is TallyDim => d !== 'host' && d !== 'kind');
+  const rows = await cellTalliesOn(db, asOf, prefixes)
+    .select(['v.kind', 'v.host_type', 't.total'])
+    .$if(stored.length > 0, (q) => q.select('t.counts'))
+    .execute();
+  const by: Record<string, Record<string, number>> = Object.fromEntries(dims.map((d) => [d, {}]));
+  let total = 0;
+  const add = (dim: string, k: string, n: number) => {
+    const to = by[dim]!;
+    to[k] = (to[k] ?? 0) + n;
+  };
+  for (const r of rows) {
+    const n = Number(r.total);
+    total += n;
+    if (dims.includes('kind')) add('kind', String(r.kind), n);
+    if (dims.includes('host')) add('host', String(r.host_type), n);
+    if (!stored.length) continue;
+    const counts = JSON.parse((r as { counts: string }).counts) as Record<string, Record<string, number>>;
+    for (const d of stored) for (const [k, m] of Object.entries(counts[d] ?? {})) add(d, k, m);
+  }
+  return { total, by };
 }
 
 /** One grouped pass over the events of some flows in a window, by flow and dimension. */
@@ -142,7 +155,4 @@ function rollUp(rows: readonly Record<string, string | number>[], dims: readonly
   return { total, by };
 }
 
-/** An organization `v` with fewer than three full members on the date ("chưa đủ đảng viên" to hold a valid cell). */
-export const fewFullMembers = (d: string) => sql<SqlBool>`(select count(*) from membership_episode e join person p on p.id = e.person_id
-  where e.org_id = v.org_id and e.kind = 'primary' and e.valid_from <= ${d} and (e.valid_to is null or e.valid_to > ${d})
-    and p.official_on is not null and p.official_on <= ${d}) < 3`;
+export { fewFullMembers };

@@ -1,9 +1,11 @@
-import type { RestructureEffects } from '@dangvu/common';
-import { sql, type Transaction } from 'kysely';
+import { OPEN_TRANSFER_STATES, type RestructureEffects } from '@dangvu/common';
+import { createHash } from 'node:crypto';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { minimalPrefixes, pathUpperBound, validOn } from '../../db/sql.js';
 import { chunks } from '../members/ledger.repository.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
+import { orgChanged } from '../organizations/organizations.service.js';
 
 type Trx = Transaction<Database>;
 
@@ -18,6 +20,7 @@ export interface Footprint {
 }
 
 interface Ver {
+  version_id: string;
   org_id: string;
   code: string;
   name: string;
@@ -41,6 +44,14 @@ interface UnitSnap {
   org_id: string;
   valid_to: string | null;
 }
+interface TransferSnap {
+  id: string;
+  state: string;
+  from_org_id: string | null;
+  to_org_id: string | null;
+  base_org_id: string | null;
+  upper_org_id: string | null;
+}
 interface PostSnap {
   id: string;
   person_id: string;
@@ -54,6 +65,8 @@ export interface Snapshot {
   persons: Map<string, PersonSnap>;
   units: Map<string, UnitSnap>;
   posts: Map<string, PostSnap>;
+  /** Open transfers whose route names an organization of the footprint. */
+  transfers: Map<string, TransferSnap>;
 }
 
 const MEMBER_ITEMS = 200;
@@ -64,7 +77,7 @@ const currentVersions = (trx: Trx) =>
   trx
     .selectFrom('organization_version as v')
     .innerJoin('organization as o', 'o.id', 'v.org_id')
-    .select(['v.org_id', 'o.code', 'v.name', 'v.kind', 'v.host_type', 'v.parent_id', 'v.path', 'v.depth'])
+    .select(['v.id as version_id', 'v.org_id', 'o.code', 'v.name', 'v.kind', 'v.host_type', 'v.parent_id', 'v.path', 'v.depth'])
     .where('v.valid_to', 'is', null);
 
 async function versionsOf(trx: Trx, ids: readonly string[]): Promise<Ver[]> {
@@ -85,6 +98,49 @@ async function postsOf(trx: Trx, orgIds: readonly string[]): Promise<PostSnap[]>
   for (const part of chunks(orgIds, 500))
     out.push(...(await trx.selectFrom('party_post').select(['id', 'person_id', 'org_id', 'title', 'valid_to']).where('org_id', 'in', part).where('valid_to', 'is', null).execute()));
   return out;
+}
+
+const TRANSFER_ROUTE = ['from_org_id', 'to_org_id', 'base_org_id', 'upper_org_id'] as const;
+
+async function openTransfersOf(trx: Trx, orgIds: readonly string[]): Promise<TransferSnap[]> {
+  const out = new Map<string, TransferSnap>();
+  for (const part of chunks(orgIds, 500))
+    for (const column of TRANSFER_ROUTE) {
+      const rows = await trx
+        .selectFrom('transfer')
+        .select(['id', 'state', ...TRANSFER_ROUTE])
+        .where(column, 'in', part)
+        .where('state', 'in', [...OPEN_TRANSFER_STATES])
+        .execute();
+      for (const r of rows) out.set(r.id, r);
+    }
+  return [...out.values()];
+}
+
+/**
+ * What an operation was read against: the open version of every organization in its footprint.
+ * A preview hands it out; an apply carrying it answers 409 when any of them has changed since.
+ */
+export function basisOf(s: Snapshot): string {
+  const versions = [...s.orgs.values()].map((v) => `${v.org_id}:${v.version_id}`).sort();
+  return createHash('sha256').update(versions.join('\n')).digest('base64url');
+}
+
+/**
+ * Refuses (409) an apply whose preview read other versions than are open now. On PostgreSQL the
+ * versions read are locked first, so a change committing meanwhile cannot slip between this
+ * check and the operation: the second of two applies waits, then finds them closed. SQLite has
+ * one writer, so the snapshot it just read is the state the operation runs on.
+ */
+export async function checkBasis(trx: Trx, before: Snapshot, basis: string): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const ids = [...before.orgs.values()].map((v) => v.version_id).sort();
+    let open = 0;
+    for (const part of chunks(ids, 500))
+      open += (await trx.selectFrom('organization_version').select('id').where('id', 'in', part).where('valid_to', 'is', null).orderBy('id').forUpdate().execute()).length;
+    if (open !== ids.length) throw orgChanged();
+  }
+  if (basis !== basisOf(before)) throw orgChanged();
 }
 
 /** The footprint's current rows, read inside the transaction before the operation runs. */
@@ -111,6 +167,7 @@ export async function snapshot(trx: Trx, fp: Footprint): Promise<Snapshot> {
     persons,
     units: new Map((await unitsOf(trx, ids)).map((u) => [u.id, u])),
     posts: new Map((await postsOf(trx, ids)).map((p) => [p.id, p])),
+    transfers: new Map((await openTransfersOf(trx, ids)).map((t) => [t.id, t])),
   };
 }
 
@@ -208,12 +265,22 @@ export async function diff(trx: Trx, before: Snapshot, eventIds: readonly string
   for (const p of posts) p.fullName = personNames.get(p.personId) ?? '';
   posts.sort((x, y) => x.fullName.localeCompare(y.fullName, 'vi') || x.id.localeCompare(y.id));
 
+  const transfers = { rerouted: 0, refused: 0 };
+  for (const part of chunks([...before.transfers.keys()], 500))
+    for (const r of await trx.selectFrom('transfer').select(['id', 'state', ...TRANSFER_ROUTE]).where('id', 'in', part).execute()) {
+      const b = before.transfers.get(r.id)!;
+      if (r.state === 'tu_choi' && b.state !== 'tu_choi') transfers.refused++;
+      else if (TRANSFER_ROUTE.some((c) => r[c] !== b[c])) transfers.rerouted++;
+    }
+
   return {
     effectiveDate,
     organizations,
     members: { moved: movedItems.length, rehomed, items: movedItems.slice(0, MEMBER_ITEMS) },
     hostUnits,
     posts,
+    transfers,
+    basis: basisOf(before),
     tree: await treeAfter(trx, organizations, effectiveDate),
   };
 }

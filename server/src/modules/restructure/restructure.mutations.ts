@@ -21,6 +21,8 @@ export const restructureMutations: MutationSuite = async (_env, p) => {
       ['POST', '/api/v1/restructure/apply', { op: 'bay_len', ...decision('2018-01-01') }, 'op'],
       ['POST', '/api/v1/restructure/apply', { op: 'giai_the', ...decision('2099-01-01'), orgId: cell }, 'effectiveDate'],
       ['POST', '/api/v1/restructure/apply', { op: 'chuyen_giao', ...decision('2019-01-01'), orgId: cell, newParentId: cell }, 'newParentId'],
+      // Applied on a preview of organizations that have changed since: 409, nothing written.
+      ['POST', '/api/v1/restructure/apply', { op: 'doi_ten', ...decision('2018-01-01'), orgId: cell, name: 'Chi bộ bản Cũ', basis: 'ban-xem-truoc-cu' }, 'basis'],
       ['POST', '/api/v1/restructure/plans', { fileName: 'ke-hoach.pdf', content: 'AAAA' }, 'fileName'],
       ['POST', '/api/v1/restructure/plans', { fileName: 'ke-hoach.xlsx', content: 'A'.repeat(2_900_000) }, 'content'],
       ['POST', '/api/v1/restructure/plans', plan([july({ op: 'giải thể', codes: 'KHONG-CO-MA' })]), 'content'],

@@ -23,7 +23,7 @@ import { pathWithin, scopeFor } from '../../platform/scope.js';
 import { chunks } from '../members/ledger.repository.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import type { OpOptions, OrganizationsService } from '../organizations/organizations.service.js';
-import { diff, snapshot, type Footprint } from './effects.js';
+import { checkBasis, diff, snapshot, type Footprint } from './effects.js';
 import { readPlanFile } from './plan.file.js';
 
 type Trx = Transaction<Database>;
@@ -41,6 +41,9 @@ class StepFailed extends Error {
     super(error.message);
   }
 }
+
+/** Someone else changed an organization (or a transfer on its route) while the plan ran. */
+const CONCURRENT = new Set(['ORG_CHANGED', 'VERSION_CONFLICT']);
 
 /** Which column a service refusal points at, for each field the services name. */
 const COLUMN_OF_FIELD: Record<string, PlanColumn> = {
@@ -120,6 +123,8 @@ export function restructureService(db: Kysely<Database>, orgs: OrganizationsServ
   async function runOp(ctx: RequestCtx, op: RestructureOpIn, commit: boolean) {
     return inTransaction(commit, async (trx) => {
       const before = await snapshot(trx, footprintOf(op));
+      // Applied on the strength of a preview: refused if what the preview read has changed since.
+      if (op.basis) await checkBasis(trx, before, op.basis);
       const r = await orgs.inner.run(trx, ctx, op);
       const effects = await diff(trx, before, [r.eventId], op.effectiveDate);
       return { eventIds: [r.eventId], orgId: r.orgId, effects };
@@ -250,7 +255,8 @@ export function restructureService(db: Kysely<Database>, orgs: OrganizationsServ
           try {
             await runStep(trx, ctx, s, o);
           } catch (e) {
-            if (e instanceof AppError) {
+            // A concurrent change is nobody's mistake in the file: it stays a 409, not a row error.
+            if (e instanceof AppError && !CONCURRENT.has(e.code)) {
               const column = e.field ? (COLUMN_OF_FIELD[e.field] ?? (e.field === 'code' ? (s.op === 'thanh_lap' ? 'codes' : 'target') : 'codes')) : 'codes';
               throw new StepFailed({ row: s.row, column, message: e.message });
             }
@@ -276,7 +282,14 @@ export function restructureService(db: Kysely<Database>, orgs: OrganizationsServ
               result: 'applied',
               rows: steps.map(stepSummary),
               eventIds,
-              counts: { organizations: effects.organizations.length, membersMoved: effects.members.moved, hostUnits: effects.hostUnits.length, posts: effects.posts.length },
+              counts: {
+                organizations: effects.organizations.length,
+                membersMoved: effects.members.moved,
+                hostUnits: effects.hostUnits.length,
+                posts: effects.posts.length,
+                transfersRerouted: effects.transfers.rerouted,
+                transfersRefused: effects.transfers.refused,
+              },
             },
           });
         }

@@ -27,6 +27,9 @@ describeEngines('transfers: demo seeder', (env) => {
       expect(chain.map((s) => s.seq)).toEqual(chain.map((_, i) => i + 1));
       expect(chain.at(-1)!.to_state, t.id).toBe(t.state);
       expect(t.version).toBe(chain.length);
+      // A temporary transfer says why (work or study); a permanent one has no purpose.
+      if (t.kind === 'tam_thoi') expect(['cong_tac', 'hoc_tap'], t.id).toContain(t.purpose);
+      else expect(t.purpose ?? null, t.id).toBeNull();
       for (let i = 1; i < chain.length; i++) {
         expect(chain[i]!.on_date >= chain[i - 1]!.on_date, t.id).toBe(true);
         expect(chain[i]!.from_state).toBe(chain[i - 1]!.to_state);

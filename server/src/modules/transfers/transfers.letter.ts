@@ -1,4 +1,4 @@
-import { dateLineVi, formatDateVi, numberWordsVi } from '@dangvu/common';
+import { dateLineVi, formatDateVi, numberWordsVi, TRANSFER_PURPOSE_LABELS, type TransferPurpose } from '@dangvu/common';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
 export interface LetterData {
@@ -10,6 +10,8 @@ export interface LetterData {
   /** The organization above the issuer, printed above it in the header. */
   issuerParent: string | null;
   temporary: boolean;
+  /** Temporary transfers: working away or study, printed under the destination. */
+  purpose: TransferPurpose | null;
   fullName: string;
   birthDate: string;
   admittedOn: string | null;
@@ -75,6 +77,7 @@ export async function buildIntroductionLetter(l: LetterData): Promise<Buffer> {
     line('Số thẻ đảng viên: ', l.cardNo ?? '………………'),
     line('Hiện sinh hoạt tại: ', l.fromOrg),
     line(`Được chuyển sinh hoạt đảng ${kind} đến: `, l.toOrg),
+    ...(l.temporary && l.purpose ? [line('Mục đích: ', TRANSFER_PURPOSE_LABELS[l.purpose].vi)] : []),
     ...(l.temporary && l.expectedEnd ? [line('Thời gian sinh hoạt tạm thời đến ngày: ', d(l.expectedEnd))] : []),
     ...(l.reason ? [line('Lý do: ', l.reason)] : []),
     para([run('Đề nghị các đồng chí tiếp nhận, quản lý và giúp đỡ đồng chí sinh hoạt đảng theo quy định của Điều lệ Đảng.')]),

@@ -20,6 +20,7 @@ import {
   type TransferDetailOut,
   type TransferKind,
   type TransferListQuery,
+  type TransferPurpose,
   type TransferShape,
   type TransferState,
   type TransferStepIn,
@@ -38,6 +39,7 @@ import { checkAdmission, checkPerson } from '../members/members.policy.js';
 import { insertNonMember } from '../members/members.service.js';
 import { applyDerivedState } from '../members/members.state.js';
 import { buildIntroductionLetter } from './transfers.letter.js';
+import { committeesOf, orgNames, orgsNow, type OrgNow } from './transfers.orgs.js';
 import type { TransferRow } from './transfers.tables.js';
 
 type Trx = Transaction<Database>;
@@ -45,45 +47,8 @@ type Db = Kysely<Database>;
 
 const NOT_FOUND = () => notFound('TRANSFER_NOT_FOUND', 'Không tìm thấy hồ sơ chuyển sinh hoạt (hoặc hồ sơ nằm ngoài phạm vi của bạn).');
 const fmt = (iso: string) => iso.split('-').reverse().join('/');
-/** Levels that never act on a transfer themselves: their base organization does. */
-const BELOW_BASE = new Set(['chi_bo_truc_thuoc', 'dang_bo_bo_phan']);
-
 export function staleTransfer() {
   return new AppError(409, 'VERSION_CONFLICT', 'Hồ sơ chuyển sinh hoạt vừa được người khác xử lý. Hãy tải lại để xem trạng thái mới nhất.', 'version');
-}
-
-export interface OrgNow {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
-  parentId: string | null;
-}
-
-async function orgsNow(db: Db, ids: readonly (string | null)[]): Promise<Map<string, OrgNow>> {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (!wanted.length) return new Map();
-  const rows = await db
-    .selectFrom('organization_version')
-    .select(['org_id', 'name', 'kind', 'path', 'parent_id'])
-    .where('org_id', 'in', wanted)
-    .where('valid_to', 'is', null)
-    .execute();
-  return new Map(rows.map((r) => [r.org_id, { id: r.org_id, name: r.name, kind: r.kind, path: r.path, parentId: r.parent_id }]));
-}
-
-/**
- * The sending base organization (đảng ủy / chi bộ cơ sở) of a cell and the committee above it.
- * A cell directly under a commune committee (2025 model) has that committee as its base.
- */
-export async function committeesOf(db: Db, cell: OrgNow): Promise<{ base: OrgNow; upper: OrgNow }> {
-  const ids = cell.path.split('/').filter(Boolean);
-  const byId = await orgsNow(db, ids);
-  const chain = ids.map((i) => byId.get(i)).filter((o): o is OrgNow => !!o);
-  let b = chain.length - 1;
-  while (b > 0 && BELOW_BASE.has(chain[b]!.kind)) b--;
-  const base = chain[b] ?? cell;
-  return { base, upper: chain[b - 1] ?? base };
 }
 
 export function shapeOf(t: Pick<TransferRow, 'kind' | 'state' | 'needs_upper' | 'to_org_id'>): TransferShape {
@@ -122,8 +87,9 @@ export function transfersService(db: Db, receiptDays: number) {
     return can(ctx.actor.role, 'member.event') && !!org && pathWithin(org.path, paths);
   }
 
-  function summary(t: TransferRow, p: { full_name: string; birth_date: string }, orgs: Map<string, OrgNow>, today: string): TransferSummaryOut {
-    const ref = (id: string | null) => (id ? { id, name: orgs.get(id)?.name ?? id } : null);
+  /** `names`: today's names, and the last names of organizations that have ended since. */
+  function summary(t: TransferRow, p: { full_name: string; birth_date: string }, names: Map<string, string>, today: string): TransferSummaryOut {
+    const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
     return {
       id: t.id,
       kind: t.kind as TransferKind,
@@ -139,6 +105,7 @@ export function transfersService(db: Db, receiptDays: number) {
       letterDate: t.letter_date,
       receiveBy: t.receive_by,
       expectedEnd: t.expected_end,
+      purpose: (t.purpose ?? null) as TransferPurpose | null,
       completedOn: t.completed_on,
       overdue: isTransferOverdue({ state: t.state as TransferState, receiveBy: t.receive_by }, today),
       version: t.version,
@@ -149,7 +116,7 @@ export function transfersService(db: Db, receiptDays: number) {
     const { t, orgs, paths } = await loadVisible(ctx, id);
     const person = await db.selectFrom('person').selectAll().where('id', '=', t.person_id).executeTakeFirstOrThrow();
     const steps = await db.selectFrom('transfer_step').selectAll().where('transfer_id', '=', id).orderBy('seq').execute();
-    const stepOrgs = await orgsNow(db, steps.map((s) => s.org_id));
+    const names = await orgNames(db, [t.from_org_id, t.to_org_id, t.base_org_id, t.upper_org_id, ...steps.map((s) => s.org_id)]);
     const shape = shapeOf(t);
     const action = pendingAction(shape);
     let next: TransferDetailOut['next'] = null;
@@ -158,15 +125,15 @@ export function transfersService(db: Db, receiptDays: number) {
       const actor = r.ok ? r.actor : null;
       const orgId = actor ? actorOrgId(t, actor) : null;
       const allowed = !!actor && mayAct(ctx, t, actor, orgs, paths);
-      next = { action, actorOrg: orgId ? { id: orgId, name: orgs.get(orgId)?.name ?? orgId } : null, allowed, canRefuse: allowed && transferStep(shape, 'tu_choi').ok };
+      next = { action, actorOrg: orgId ? { id: orgId, name: names.get(orgId) ?? orgId } : null, allowed, canRefuse: allowed && transferStep(shape, 'tu_choi').ok };
     }
     return {
-      ...summary(t, person, orgs, todayIso()),
+      ...summary(t, person, names, todayIso()),
       reason: t.reason,
       needsUpper: shape.needsUpper,
       toInSystem: shape.toInSystem,
-      base: t.base_org_id ? { id: t.base_org_id, name: orgs.get(t.base_org_id)?.name ?? t.base_org_id } : null,
-      upper: t.upper_org_id ? { id: t.upper_org_id, name: orgs.get(t.upper_org_id)?.name ?? t.upper_org_id } : null,
+      base: t.base_org_id ? { id: t.base_org_id, name: names.get(t.base_org_id) ?? t.base_org_id } : null,
+      upper: t.upper_org_id ? { id: t.upper_org_id, name: names.get(t.upper_org_id) ?? t.upper_org_id } : null,
       letterIssuer: t.letter_issuer,
       person: {
         fullName: person.full_name,
@@ -184,7 +151,7 @@ export function transfersService(db: Db, receiptDays: number) {
         number: s.number,
         note: s.note,
         username: s.username,
-        org: s.org_id ? { id: s.org_id, name: stepOrgs.get(s.org_id)?.name ?? s.org_id } : null,
+        org: s.org_id ? { id: s.org_id, name: names.get(s.org_id) ?? s.org_id } : null,
         recordedAt: s.recorded_at,
       })),
       chain: transferChain(shape),
@@ -255,6 +222,7 @@ export function transfersService(db: Db, receiptDays: number) {
             reason: input.reason,
             proposed_on: input.date,
             expected_end: null,
+            purpose: null,
             letter_no: input.letterNo,
             letter_date: input.letterDate,
             letter_issuer: input.outsideOrgName,
@@ -285,6 +253,7 @@ export function transfersService(db: Db, receiptDays: number) {
             reason: input.reason,
             proposed_on: input.date,
             expected_end: input.kind === 'tam_thoi' ? input.expectedEnd : null,
+            purpose: input.kind === 'tam_thoi' ? input.purpose : null,
             letter_no: null,
             letter_date: null,
             letter_issuer: null,
@@ -437,12 +406,12 @@ export function transfersService(db: Db, receiptDays: number) {
       .offset((q.page - 1) * q.pageSize)
       .execute();
     const missing = rows.flatMap((r) => [r.from_name ? null : r.from_org_id, r.to_name ? null : r.to_org_id]);
-    const extra = await orgsNow(db, missing);
+    const extra = await orgNames(db, missing);
     const items = rows.map((r) => {
-      const orgs = new Map(extra);
-      if (r.from_org_id && r.from_name) orgs.set(r.from_org_id, { id: r.from_org_id, name: r.from_name } as OrgNow);
-      if (r.to_org_id && r.to_name) orgs.set(r.to_org_id, { id: r.to_org_id, name: r.to_name } as OrgNow);
-      return summary(r, r, orgs, today);
+      const names = new Map(extra);
+      if (r.from_org_id && r.from_name) names.set(r.from_org_id, r.from_name);
+      if (r.to_org_id && r.to_name) names.set(r.to_org_id, r.to_name);
+      return summary(r, r, names, today);
     });
     return { total, page: q.page, pageSize: q.pageSize, overdueDays: receiptDays, items };
   }
@@ -466,6 +435,8 @@ export function transfersService(db: Db, receiptDays: number) {
     if (!t.letter_no || !t.letter_date || t.kind === 'den')
       throw unprocessable('LETTER_NOT_ISSUED', 'Hồ sơ chưa được cấp giấy giới thiệu sinh hoạt đảng (cần cấp ủy duyệt trước).', 'id');
     const person = await db.selectFrom('person').selectAll().where('id', '=', t.person_id).executeTakeFirstOrThrow();
+    // Organizations that have ended since the letter keep their last name on a reprint.
+    const names = await orgNames(db, [t.from_org_id, t.to_org_id]);
     const issuerId = t.needs_upper === 1 ? t.upper_org_id : t.base_org_id;
     const issuer = issuerId ? orgs.get(issuerId) : undefined;
     const parent = issuer?.parentId ? (await orgsNow(db, [issuer.parentId])).get(issuer.parentId) : undefined;
@@ -477,13 +448,14 @@ export function transfersService(db: Db, receiptDays: number) {
       issuer: t.letter_issuer ?? issuer?.name ?? '',
       issuerParent: parent?.name ?? null,
       temporary: t.kind === 'tam_thoi',
+      purpose: (t.purpose ?? null) as TransferPurpose | null,
       fullName: person.full_name,
       birthDate: person.birth_date,
       admittedOn: person.admitted_on,
       officialOn: person.official_on,
       cardNo: person.card_no,
-      fromOrg: orgs.get(t.from_org_id ?? '')?.name ?? '',
-      toOrg: (t.to_org_id ? orgs.get(t.to_org_id)?.name : t.outside_org_name) ?? '',
+      fromOrg: names.get(t.from_org_id ?? '') ?? '',
+      toOrg: (t.to_org_id ? names.get(t.to_org_id) : t.outside_org_name) ?? '',
       expectedEnd: t.expected_end,
       reason: t.reason,
     });

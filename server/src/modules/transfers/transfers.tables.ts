@@ -15,6 +15,11 @@ export interface TransferTable {
   reason: string | null;
   proposed_on: string;
   expected_end: string | null;
+  /**
+   * Temporary transfers: cong_tac | hoc_tap (migration 013). Optional in this type because rows
+   * written before the column (and the demo's completed temporary transfers) carry none.
+   */
+  purpose?: string | null;
   letter_no: string | null;
   letter_date: string | null;
   letter_issuer: string | null;

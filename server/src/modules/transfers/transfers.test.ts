@@ -127,6 +127,7 @@ describeEngines('transfers: proposal, approval chain, receipt and the ledger', (
     const xml = await zip.file('word/document.xml')!.async('string');
     for (const text of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG', 'Lò Văn Thư', 'Số: 07-GGT/ĐU', '76543210', 'Chi bộ bản Pa Tần', 'Chi bộ bản Nậm Cười', '19/05/2010'])
       expect(xml, text).toContain(text);
+    expect(xml).not.toContain('Mục đích');
     const [y, mo, d] = ago(2).split('-');
     expect(xml).toContain(`gày ${d} tháng ${Number(mo)} năm ${y}`);
 
@@ -168,10 +169,23 @@ describeEngines('transfers: proposal, approval chain, receipt and the ledger', (
 
   it('runs a temporary transfer: secondary episode on receipt, home cell kept, return ends it', async () => {
     const m = await buildMember(p.admin, p.cellA1, { cccd: null });
-    let t = (await userA.call('POST', '/api/v1/transfers', { kind: 'tam_thoi', personId: m.id, toOrgId: p.cellB2, expectedEnd: addDaysIso(today, 90), date: ago(30), reason: 'Đi học' })).json() as TransferDetailOut;
+    const body = { kind: 'tam_thoi', personId: m.id, toOrgId: p.cellB2, expectedEnd: addDaysIso(today, 90), date: ago(30), reason: 'Đi học' };
+    // The purpose is required for a temporary transfer, and named when missing; nothing is written.
+    const before = await snapshot();
+    const noPurpose = await userA.call('POST', '/api/v1/transfers', body);
+    expect(noPurpose.statusCode).toBe(400);
+    expect(noPurpose.json().error).toMatchObject({ field: 'purpose' });
+    expect(noPurpose.json().error.message).toMatch(/^Mục đích: /);
+    expect(await snapshot()).toEqual(before);
+    let t = (await userA.call('POST', '/api/v1/transfers', { ...body, purpose: 'hoc_tap' })).json() as TransferDetailOut;
     expect(t.chain).toEqual(['de_xuat', 'duyet', 'duyet_cap_tren', 'tiep_nhan', 'tro_ve']);
+    expect(t.purpose).toBe('hoc_tap');
     t = (await act(userA, t, 'duyet', ago(29))).json();
     t = (await act(p.admin, t, 'duyet_cap_tren', ago(28), { number: '5-GGT/HU' })).json();
+    // The letter says it is temporary, why, and until when.
+    const docx = await userA.call('GET', `/api/v1/transfers/${t.id}/letter.docx`);
+    const letter = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    for (const text of ['(tạm thời)', 'Mục đích: ', 'Đi học tập', 'Thời gian sinh hoạt tạm thời đến ngày: ']) expect(letter, text).toContain(text);
     t = (await act(userB, t, 'tiep_nhan', ago(27))).json();
     expect(t.state).toBe('dang_tam_thoi');
     let row = await db().selectFrom('person').selectAll().where('id', '=', m.id).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { ADMISSION_STAGE_LABELS, ADMISSION_STAGES, can, createTargetIn, todayIso, type TargetOut } from '@dangvu/common';
+import { ADMISSION_STAGE_LABELS, ADMISSION_STAGES, can, createTargetIn, TARGET_BOUND_LABELS, TARGET_BOUNDS, todayIso, type TargetOut } from '@dangvu/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Segmented, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -179,6 +179,7 @@ function Targets({ org, params, set }: TabProps) {
     { key: 'org', title: t('adm.tg.org'), dataIndex: 'orgName' },
     { key: 'period', title: t('adm.tg.period'), render: (_, r) => (r.fromYear === r.toYear ? r.fromYear : `${r.fromYear}–${r.toYear}`) },
     { key: 'rule', title: t('adm.tg.rule'), render: (_, r) => r.explanation },
+    { key: 'bound', title: t('adm.tg.bound'), render: (_, r) => t(r.bound === 'hon' ? 'adm.tg.boundShort.hon' : 'adm.tg.boundShort.tu') },
     { key: 'admitted', title: t('adm.tg.admitted'), align: 'right', render: (_, r) => <span title={t('adm.tg.countedTo', { date: fmtDate(r.countedTo) })}>{fmtNumber(r.admitted)}</span> },
     { key: 'goal', title: t('adm.tg.goal'), align: 'right', render: (_, r) => (r.goal === null ? '—' : fmtNumber(r.goal, r.goal % 1 ? 2 : 0)) },
     {
@@ -186,7 +187,10 @@ function Targets({ org, params, set }: TabProps) {
       title: t('adm.tg.percent'),
       align: 'right',
       render: (_, r) =>
-        r.percent === null ? '—' : <Tag color={r.met ? 'green' : 'orange'}>{`${fmtNumber(r.percent, 1)}%`}</Tag>,
+        r.percent === null ? '—' : (
+          // At exactly 100 % a "hơn" target is not met: the tag says so, not only its colour.
+          <Tag color={r.met ? 'green' : 'orange'} title={t(r.met ? 'adm.tg.met' : 'adm.tg.notMet')}>{`${fmtNumber(r.percent, 1)}%${r.met ? '' : ` · ${t('adm.tg.notMet')}`}`}</Tag>
+        ),
     },
   ];
   const years = Array.from({ length: 10 }, (_, i) => Number(todayIso().slice(0, 4)) + 1 - i);
@@ -217,10 +221,10 @@ function Targets({ org, params, set }: TabProps) {
   );
 }
 
-const TARGET_FIELDS = ['orgId', 'fromYear', 'toYear', 'kind', 'value', 'perYear', 'decisionNo'] as const;
+const TARGET_FIELDS = ['orgId', 'fromYear', 'toYear', 'kind', 'bound', 'value', 'perYear', 'decisionNo'] as const;
 
 function TargetForm({ org, onDone }: { org: string | undefined; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<Problem>(null);
@@ -246,7 +250,7 @@ function TargetForm({ org, onDone }: { org: string | undefined; onDone: () => vo
   };
   const req = (l: string) => [{ required: true, message: `${t('adm.f.required')}: ${l}` }];
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ orgId: org, fromYear: year, toYear: year, kind: 'count', perYear: false }}>
+    <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ orgId: org, fromYear: year, toYear: year, kind: 'count', bound: 'tu', perYear: false }}>
       <ProblemView problem={problem} onReload={() => setProblem(null)} />
       <Form.Item name="orgId" label={t('adm.tg.org')} rules={req(t('adm.tg.org'))}>
         <OrgTreeSelect />
@@ -264,6 +268,9 @@ function TargetForm({ org, onDone }: { org: string | undefined; onDone: () => vo
             { value: 'rate', label: t('adm.tg.rate') },
           ]}
         />
+      </Form.Item>
+      <Form.Item name="bound" label={t('adm.tg.bound')} extra={t('adm.tg.boundHint')}>
+        <Select options={TARGET_BOUNDS.map((b) => ({ value: b, label: label(TARGET_BOUND_LABELS[b]) }))} />
       </Form.Item>
       <Form.Item name="value" label={t('adm.tg.value')} rules={req(t('adm.tg.value'))}>
         <InputNumber min={0} decimalSeparator="," style={{ width: '100%' }} />

@@ -49,6 +49,7 @@ function CandidateView({ c }: { c: CandidateDetail }) {
   const closed = recorded.has('ket_qua');
   const docs = ADMISSION_DOCS.filter((d) => admitted || !PROBATION_DOCS.includes(d));
   const received = new Map(c.documents.map((d) => [d.doc, d]));
+  const schedule = new Map(c.documentSchedule.map((d) => [d.doc, d]));
   const stepsShown = ADMISSION_STEPS.filter((s) => recorded.has(s) || s === pr.nextStep || (!admitted ? ADMISSION_STEPS.indexOf(s) <= 5 : true));
 
   return (
@@ -136,11 +137,24 @@ function CandidateView({ c }: { c: CandidateDetail }) {
         <ul className="dv-adm-docs">
           {docs.map((d) => {
             const r = received.get(d);
+            const due = schedule.get(d);
+            // A document that records a step (6-KNĐ is the cell's resolution) can be received only once that step is recorded.
+            const receivable = !due?.after || recorded.has(due.after);
             return (
               <li key={d}>
                 <strong>{d}</strong> {label(ADMISSION_DOC_LABELS[d])}:{' '}
-                {r ? <Tag color="green">{t('adm.cand.received', { date: fmtDate(r.receivedOn) })}</Tag> : <Tag>{t('adm.cand.notReceived')}</Tag>}
-                {!r && writer && !closed && <DocumentForm c={c} doc={d} />}
+                {r ? <Tag color="green">{t('adm.cand.received', { date: fmtDate(r.receivedOn) })}</Tag> : <Tag>{t(due?.before ? 'adm.cand.notReceived' : 'adm.cand.notNeeded')}</Tag>}
+                {due && (due.before || due.after) && (
+                  <div className="dv-adm-due">
+                    {[
+                      due.after ? t('adm.cand.dueAfter', { step: label(ADMISSION_STEP_LABELS[due.after]) }) : null,
+                      due.before ? t('adm.cand.dueBefore', { step: label(ADMISSION_STEP_LABELS[due.before]) }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                  </div>
+                )}
+                {!r && writer && !closed && receivable && <DocumentForm c={c} doc={d} />}
               </li>
             );
           })}

@@ -77,6 +77,9 @@ export function Effects({ effects, applied = false }: { effects: RestructureEffe
           posts: fmtNumber(e.posts.length),
         })}
       </p>
+      {e.transfers.rerouted + e.transfers.refused > 0 && (
+        <p className="rs-summary">{t('rs.fx.transfers', { rerouted: fmtNumber(e.transfers.rerouted), refused: fmtNumber(e.transfers.refused) })}</p>
+      )}
 
       <h3 className="rs-h3">{t('rs.fx.orgs')}</h3>
       <Table rowKey="orgId" size="small" columns={orgColumns} dataSource={e.organizations} pagination={false} scroll={{ x: true }} locale={{ emptyText: t('rs.fx.none') }} />

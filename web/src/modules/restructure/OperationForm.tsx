@@ -91,7 +91,8 @@ export function OperationForm() {
         setPreviewed(JSON.stringify(b));
         setResult(null);
       } else {
-        const r = await applyOp(b);
+        // The preview's basis: if someone changed these organizations since, the apply answers 409.
+        const r = await applyOp({ ...b, basis: effects?.basis ?? null });
         setResult(r);
         setEffects(null);
         setPreviewed(null);

@@ -1,4 +1,15 @@
-import { ETHNICITIES, isCellKind, proposeTransferIn, TRANSFER_KIND_LABELS, TRANSFER_KINDS, todayIso, type TransferKind } from '@dangvu/common';
+import {
+  ETHNICITIES,
+  isCellKind,
+  proposeTransferIn,
+  TRANSFER_KIND_LABELS,
+  TRANSFER_KINDS,
+  TRANSFER_PURPOSE_LABELS,
+  TRANSFER_PURPOSES,
+  todayIso,
+  type TransferKind,
+  type TransferPurpose,
+} from '@dangvu/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -21,6 +32,7 @@ interface Values {
   decisionNo?: string;
   reason?: string;
   expectedEnd?: string;
+  purpose?: TransferPurpose;
   letterNo?: string;
   letterDate?: string;
   admittedOn?: string;
@@ -32,7 +44,7 @@ interface Values {
   cardNo?: string;
 }
 
-const FIELDS = ['kind', 'personId', 'toOrgId', 'outsideOrgName', 'date', 'decisionNo', 'reason', 'expectedEnd', 'letterNo', 'letterDate', 'admittedOn', 'officialOn', 'fullName', 'sex', 'birthDate', 'ethnicity', 'cardNo'] as const;
+const FIELDS = ['kind', 'personId', 'toOrgId', 'outsideOrgName', 'date', 'decisionNo', 'reason', 'expectedEnd', 'purpose', 'letterNo', 'letterDate', 'admittedOn', 'officialOn', 'fullName', 'sex', 'birthDate', 'ethnicity', 'cardNo'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** A server or schema path ("person.fullName") as the form field that shows it. */
@@ -62,6 +74,7 @@ function toBody(v: Values) {
     toOrgId: inSystem ? v.toOrgId : null,
     outsideOrgName: inSystem ? null : v.outsideOrgName,
     expectedEnd: v.kind === 'tam_thoi' ? v.expectedEnd : null,
+    purpose: v.kind === 'tam_thoi' ? (v.purpose ?? null) : null,
   };
 }
 
@@ -207,6 +220,11 @@ export function NewTransferForm({ personId, onCancel }: { personId: string | nul
       {(kind === 'ra_ngoai' || (kind === 'tam_thoi' && dest === 'out')) && (
         <Form.Item name="outsideOrgName" label={t('transfers.f.outsideTo')} rules={req}>
           <Input maxLength={300} />
+        </Form.Item>
+      )}
+      {kind === 'tam_thoi' && (
+        <Form.Item name="purpose" label={t('transfers.f.purpose')} rules={req}>
+          <Radio.Group options={TRANSFER_PURPOSES.map((p) => ({ value: p, label: label(TRANSFER_PURPOSE_LABELS[p]) }))} />
         </Form.Item>
       )}
       {kind === 'tam_thoi' && date('expectedEnd', 'transfers.f.expectedEnd', { required: true, future: true })}

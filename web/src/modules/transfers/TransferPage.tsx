@@ -3,6 +3,7 @@ import {
   todayIso,
   TRANSFER_ACTION_LABELS,
   TRANSFER_KIND_LABELS,
+  TRANSFER_PURPOSE_LABELS,
   transferStep,
   type TransferAction,
   type TransferStepAction,
@@ -35,6 +36,8 @@ function TransferView({ t: tr, reload }: { t: TransferDetail; reload: () => Prom
   const outside = (name: string | null) => `${name ?? ''} ${t('transfers.outside')}`;
   const stepOf = (a: string) => [...tr.steps].reverse().find((s) => s.action === a);
   const refused = stepOf('tu_choi');
+  // Steps a restructuring wrote when it handed the transfer to a successor organization.
+  const rerouted = tr.steps.filter((s) => s.action === 'sap_xep');
   const current = tr.next ? tr.chain.indexOf(tr.next.action) : tr.chain.length;
   const items: NonNullable<StepsProps['items']> = tr.chain.map((a, i) => {
     const done = stepOf(a);
@@ -92,6 +95,7 @@ function TransferView({ t: tr, reload }: { t: TransferDetail; reload: () => Prom
             </Descriptions.Item>
           )}
           {tr.receiveBy && <Descriptions.Item label={t('transfers.d.receiveBy')}>{fmtDate(tr.receiveBy)}</Descriptions.Item>}
+          {tr.purpose && <Descriptions.Item label={t('transfers.d.purpose')}>{label(TRANSFER_PURPOSE_LABELS[tr.purpose])}</Descriptions.Item>}
           {tr.expectedEnd && <Descriptions.Item label={t('transfers.d.expectedEnd')}>{fmtDate(tr.expectedEnd)}</Descriptions.Item>}
         </Descriptions>
         {tr.letterAvailable && (
@@ -104,6 +108,16 @@ function TransferView({ t: tr, reload }: { t: TransferDetail; reload: () => Prom
       <Card title={t('transfers.d.chain')} style={{ marginBottom: 16 }}>
         <Steps direction="vertical" size="small" items={items} />
       </Card>
+
+      {rerouted.length > 0 && (
+        <Card title={t('transfers.d.restructured')} style={{ marginBottom: 16 }}>
+          {rerouted.map((s) => (
+            <Typography.Paragraph key={s.id} style={{ marginBottom: 8 }}>
+              <Typography.Text strong>{fmtDate(s.date)}</Typography.Text> · {s.note}
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      )}
 
       <NextStep tr={tr} reload={reload} />
     </div>

@@ -128,6 +128,8 @@ export const seedAdmissions: WorkflowSeeder = async ({ db, rng, ids, today, root
     admission_target: [] as Row<'admission_target'>[],
   };
   let docNo = 0;
+  // Its own stream, so the draws of everything else (and the demo people see) stay as they were.
+  const stepDocDraws = rng.fork(97);
   for (const commune of communes) {
     const cells = cellsOf.get(commune.org_id);
     if (!cells) continue;
@@ -199,6 +201,13 @@ export const seedAdmissions: WorkflowSeeder = async ({ db, rng, ids, today, root
           issuer: st === 'quyet_dinh' ? 'Ban Thường vụ Đảng ủy xã' : null,
           result: st === 'tham_tra' ? 'dat' : null,
         });
+    // The written record of each step (6-, 8-, 9-KNĐ) reaches the file a few days after it; now and then
+    // one is still missing, which the progress lists.
+    for (const { doc, of } of RULES.stepDocs) {
+      const st = steps.find((s) => s.step === of);
+      const on = st ? addDays(st.date, stepDocDraws.int(1, 6)) : null;
+      if (on && on <= today && stepDocDraws.chance(0.9)) docs.push({ doc, date: on });
+    }
     const decision = steps.find((s) => s.step === 'quyet_dinh');
     let outcome: { kind: 'cong_nhan_chinh_thuc' | 'khong_cong_nhan'; date: string } | null = null;
     if (decision && order.indexOf(plan) < 0) {
@@ -385,6 +394,8 @@ export const seedAdmissions: WorkflowSeeder = async ({ db, rng, ids, today, root
         kind: rate ? 'rate' : 'count',
         value: rate ? 3 : Math.max(1, Math.round((members * rng.int(25, 40)) / 1000)),
         per_year: 0,
+        // 2024's resolutions say "hơn": met only above the goal.
+        bound: y === 2024 ? 'hon' : 'tu',
         decision_no: `${String(rng.int(1, 60)).padStart(2, '0')}-NQ/ĐU`,
         note: null,
         created_by: null,
@@ -400,6 +411,7 @@ export const seedAdmissions: WorkflowSeeder = async ({ db, rng, ids, today, root
     kind: 'rate',
     value: 3,
     per_year: 1,
+    bound: 'tu',
     decision_no: '01-NQ/ĐH',
     note: 'Nghị quyết Đại hội: kết nạp hằng năm từ 3% tổng số đảng viên trở lên',
     created_by: null,

@@ -179,6 +179,18 @@ export const seedCadres: WorkflowSeeder = async ({ db, rng, ids, today, rootId }
     });
   }
 
+  // Reminders: every term started in 2020 or 2025 for five years, so none would end within six
+  // months. One open cell term in twenty is called early (the upper committee set the congress
+  // ahead, say before a planned merger of cells): its planned end falls within the next six
+  // months; one in sixty is already past it. Only the planned end moves. Its own stream, so the
+  // other draws stay as they were.
+  const callEarly = rng.fork(91);
+  const cellTerms = terms.filter((t) => t.end_date === null && current(t.org_id)?.kind.startsWith('chi_bo'));
+  cellTerms.forEach((t, i) => {
+    if (i % 20 === 7) t.planned_end_date = addDays(today, callEarly.int(15, 170));
+    else if (i % 60 === 31) t.planned_end_date = maxIso(addDays(t.start_date, 1), addDays(today, -callEarly.int(5, 60)));
+  });
+
   // Who can head a village: members active in its cell today, and non-members of the commune.
   const active = await k
     .selectFrom('membership_episode as e')

@@ -280,9 +280,12 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
       }
       return nameOf(chain[0]!, on);
     };
+    // The first member row per person and place, as a lookup (a scan per case was quadratic at province size).
+    const memberAt = new Map<string, Member>();
+    for (const x of members) if (!memberAt.has(`${x.personId}|${x.path}`)) memberAt.set(`${x.personId}|${x.path}`, x);
     for (const c of cases) {
       if (c.year === year && c.subject_type === 'dang_vien' && c.activity === 'kiem_tra' && c.violations_found === 1 && taken.size < quota) {
-        const m = members.find((x) => x.personId === c.subject_id && x.path === c.subject_path);
+        const m = memberAt.get(`${c.subject_id}|${c.subject_path}`);
         if (m && discipline(m, addDays(c.conclusion_date!, yr.int(5, 30)), c.id)) c.state = 'ky_luat';
       }
     }

@@ -1,4 +1,4 @@
-import { isCellKind, needsUpperApproval, receiptDeadline, type TransferState } from '@dangvu/common';
+import { isCellKind, needsUpperApproval, receiptDeadline, type TransferPurpose, type TransferState } from '@dangvu/common';
 import { inSubtrees } from '../../../db/sql.js';
 import type { TransferStepTable, TransferTable } from '../../transfers/transfers.tables.js';
 import { addDays, dayNo } from '../days.js';
@@ -69,6 +69,7 @@ export const seedTransfers: WorkflowSeeder = async ({ db, rng, ids, today, rootI
     refusedAt?: 'duyet' | 'duyet_cap_tren' | 'tiep_nhan';
     refused?: string;
     expectedEnd?: string | null;
+    purpose?: TransferPurpose;
     eventIds?: { receipt?: string; back?: string };
   }) {
     const { base, upper } = committees(t.from);
@@ -128,6 +129,7 @@ export const seedTransfers: WorkflowSeeder = async ({ db, rng, ids, today, rootI
       upper_org_id: upper.id,
       needs_upper: needsUpper ? 1 : 0,
       reason: chain[0]![4],
+      purpose: t.purpose ?? null,
       proposed_on: t.proposed,
       expected_end: t.expectedEnd ?? null,
       letter_no: no,
@@ -224,6 +226,7 @@ export const seedTransfers: WorkflowSeeder = async ({ db, rng, ids, today, rootI
       received: to ? received : undefined,
       returned: away ? undefined : t.back_on!,
       expectedEnd: addDays(received, rng.int(180, 365)),
+      purpose: rng.chance(0.35) ? 'hoc_tap' : 'cong_tac',
       eventIds: { receipt: t.id, back: t.back_id ?? undefined },
     });
   }

@@ -43,7 +43,7 @@ export const targets: ReportDefinition = {
       const base = t.kind === 'rate' ? await memberCount(rc, dayBefore(f)) : null;
       const perYear = t.per_year === 1;
       // A whole-term target seen through part of its term is compared as is, and says so.
-      const a = targetAchievement({ kind: t.kind as TargetKind, value: t.value, fromYear: perYear ? y1 : t.from_year, toYear: perYear ? y2 : t.to_year, perYear }, admitted, base);
+      const a = targetAchievement({ kind: t.kind as TargetKind, value: t.value, fromYear: perYear ? y1 : t.from_year, toYear: perYear ? y2 : t.to_year, perYear, bound: t.bound === 'hon' ? 'hon' : 'tu' }, admitted, base);
       const label = `Chỉ tiêu ${t.from_year === t.to_year ? t.from_year : `${t.from_year}–${t.to_year}`}${t.decision_no ? ` (${t.decision_no})` : ''}`;
       rows.push({
         key: `target.${t.from_year}-${t.to_year}`,

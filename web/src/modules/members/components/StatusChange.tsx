@@ -1,8 +1,10 @@
-import { memberEventIn, needsCell, statusChangeKinds, type MemberEventKind } from '@dangvu/common';
+import { can, mayBeExpelled, memberEventIn, needsCell, statusChangeKinds, type MemberEventKind } from '@dangvu/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, message, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../../api/client';
+import { useAuth } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import type { MessageKey } from '../../../app/messages';
 import { IsoDatePicker } from '../../../ui/IsoDatePicker';
@@ -25,6 +27,7 @@ const LABEL: Record<Field, MessageKey> = {
 
 /** The change kinds this member may take now, from the ledger's table, so the server will agree. */
 export const kindsFor = (m: MemberDetail): MemberEventKind[] => statusChangeKinds({ ...m, standing: m.standing as never, activity: m.activity as never });
+const expellable = (m: MemberDetail) => mayBeExpelled({ ...m, standing: m.standing as never, activity: m.activity as never });
 
 /**
  * "Ghi biến động": one status change on the member's ledger (exemption, working away, loss,
@@ -32,6 +35,7 @@ export const kindsFor = (m: MemberDetail): MemberEventKind[] => statusChangeKind
  */
 export function StatusChange({ member, onReload }: { member: MemberDetail; onReload: () => Promise<unknown> }) {
   const { t, lang } = useI18n();
+  const { me } = useAuth();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
@@ -95,6 +99,17 @@ export function StatusChange({ member, onReload }: { member: MemberDetail; onRel
         destroyOnHidden
       >
         <p className="dv-m-hint">{t('members.status.help')}</p>
+        {expellable(member) && (
+          // Khai trừ is not on this form: it is the effect of a discipline decision, recorded by the inspection commission.
+          <Alert
+            type="info"
+            role="note"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('members.status.expelHint')}
+            description={me && can(me.role, 'inspection.read') ? <Link to="/inspections?tab=discipline">{t('members.status.expelLink')}</Link> : undefined}
+          />
+        )}
         {banner === 'conflict' ? (
           <Alert
             type="warning"

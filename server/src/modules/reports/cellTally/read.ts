@@ -1,0 +1,27 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { inSubtrees, validOn } from '../../../db/sql.js';
+
+type Q = Kysely<Database>;
+
+/** Each cell whose version on `asOf` lies in the subtrees, with its tally that day. */
+export function cellTalliesOn(db: Q, asOf: string, prefixes: readonly string[]) {
+  return db
+    .selectFrom('organization_version as v')
+    .innerJoin('cell_tally as t', 't.org_id', 'v.org_id')
+    .where((eb) => validOn(eb, 'v', asOf))
+    .where(inSubtrees('v.path', prefixes))
+    .where((eb) => validOn(eb, 't', asOf));
+}
+
+/** Members on a date in the subtrees, from the tallies (refreshed by the caller). */
+export async function countFromCells(db: Q, asOf: string, prefixes: readonly string[]): Promise<number> {
+  const r = await cellTalliesOn(db, asOf, prefixes)
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.total'), sql<number>`0`).as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Organization `v` has fewer than three full members on the date ("chưa đủ đảng viên" to hold a valid cell). */
+export const fewFullMembers = (d: string) =>
+  sql<SqlBool>`coalesce((select t.full_members from cell_tally t where t.org_id = v.org_id and t.valid_from <= ${d} and (t.valid_to is null or t.valid_to > ${d})), 0) < 3`;

@@ -1,0 +1,75 @@
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { TalliedPerson, TheoryRaise } from './memberState.js';
+import { cellTimeline, type CellEpisode } from './timeline.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const BATCH = 400;
+const IN_CHUNK = 900;
+
+async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(...(await read(ids.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+/** Rebuilds these cells' tallies from their records (episodes, people, theory results). */
+export async function rebuildCells(trx: Q, orgIds: readonly string[]): Promise<number> {
+  const episodes = await inChunks(orgIds, (chunk) =>
+    trx.selectFrom('membership_episode').select(['org_id', 'person_id', 'valid_from', 'valid_to']).where('kind', '=', 'primary').where('org_id', 'in', chunk).execute(),
+  );
+  const personIds = [...new Set(episodes.map((e) => e.person_id))];
+  const people = new Map<string, TalliedPerson>();
+  for (const p of await inChunks(personIds, (chunk) =>
+    trx
+      .selectFrom('person')
+      .select(['id', 'sex', 'ethnicity', 'religion', 'birth_date', 'general_education', 'professional_level', 'academic_title', 'political_theory', 'occupation', 'youth_union_on', 'official_on'])
+      .where('id', 'in', chunk)
+      .execute(),
+  ))
+    people.set(p.id, p);
+  const raises = new Map<string, TheoryRaise[]>();
+  const raiseRows = await inChunks(personIds, (chunk) =>
+    trx
+      .selectFrom('training_enrolment as te')
+      .innerJoin('qualification as tq', 'tq.id', 'te.qualification_id')
+      .select(['te.person_id', 'te.id', 'tq.obtained_on', 'te.theory_before'])
+      .where('te.theory_changed', '=', 1)
+      .where('te.person_id', 'in', chunk)
+      .execute(),
+  );
+  // The order theoryOnSql reads them in: by day, then by record.
+  raiseRows.sort((a, b) => (a.obtained_on < b.obtained_on ? -1 : a.obtained_on > b.obtained_on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of raiseRows) raises.set(r.person_id, [...(raises.get(r.person_id) ?? []), { on: r.obtained_on, before: r.theory_before }]);
+
+  const byOrg = new Map<string, CellEpisode[]>(orgIds.map((id) => [id, []]));
+  for (const e of episodes) byOrg.get(e.org_id)!.push({ personId: e.person_id, from: e.valid_from, to: e.valid_to });
+  const rows = [...byOrg].flatMap(([orgId, eps]) =>
+    cellTimeline(eps, people, raises).map((v) => ({ org_id: orgId, valid_from: v.from, valid_to: v.to, total: v.total, full_members: v.full, counts: v.counts })),
+  );
+  for (let i = 0; i < orgIds.length; i += IN_CHUNK) await trx.deleteFrom('cell_tally').where('org_id', 'in', orgIds.slice(i, i + IN_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('cell_tally').values(rows.slice(i, i + 500)).execute();
+  return rows.length;
+}
+
+/**
+ * Brings every stale cell up to date before a read. The triggers that mark cells stale run in
+ * the transactions that change the records, so after this the tallies answer exactly as the
+ * records would. On PostgreSQL one reader rebuilds at a time; the others wait for it.
+ */
+export async function refreshCellTallies(db: Kysely<Database>): Promise<number> {
+  const any = await db.selectFrom('cell_tally_stale').select('org_id').limit(1).executeTakeFirst();
+  if (!any) return 0;
+  return db.transaction().execute(async (trx) => {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext('cell_tally_refresh'))`.execute(trx);
+    let done = 0;
+    for (;;) {
+      const batch = (await trx.selectFrom('cell_tally_stale').select('org_id').orderBy('org_id').limit(BATCH).execute()).map((r) => r.org_id);
+      if (!batch.length) return done;
+      await trx.deleteFrom('cell_tally_stale').where('org_id', 'in', batch).execute();
+      await rebuildCells(trx, batch);
+      done += batch.length;
+    }
+  });
+}
