@@ -19,9 +19,17 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('valid_to', date)
     .addColumn('total', 'integer', (c) => c.notNull())
     .addColumn('full_members', 'integer', (c) => c.notNull())
-    // {"dim": {"value": n}} over the breakdowns of reports/dimensions.ts, zeros left out.
+    // "code:n code:n …": the count of each breakdown value (cell_tally_value), zeros left out.
     .addColumn('counts', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('cell_tally_pk', ['org_id', 'valid_from'])
+    .execute();
+  // Breakdown values by a short code, so each span stores a few bytes per value (a province has millions of spans).
+  await db.schema
+    .createTable('cell_tally_value')
+    .addColumn('code', 'integer', (c) => c.primaryKey())
+    .addColumn('dim', 'text', (c) => c.notNull())
+    .addColumn('val', 'text', (c) => c.notNull())
+    .addUniqueConstraint('cell_tally_value_dim_val', ['dim', 'val'])
     .execute();
   await db.schema
     .createTable('cell_tally_stale')

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { eventPlacePredicate } from '../stats/eventPlace.js';
 import { countFromCells, cellTalliesOn, fewFullMembers } from './cellTally/read.js';
+import { addCounts, loadCodes } from './cellTally/codes.js';
 import type { TallyDim } from './cellTally/memberState.js';
 import { dimExpr, type EventDim, type MemberDim } from './dimensions.js';
 
@@ -112,6 +113,8 @@ export async function tallyMembers(db: Q, asOf: string, prefixes: readonly strin
     .$if(stored.length > 0, (q) => q.select('t.counts'))
     .execute();
   const by: Record<string, Record<string, number>> = Object.fromEntries(dims.map((d) => [d, {}]));
+  const codes = stored.length ? await loadCodes(db) : null;
+  const wanted = new Set<string>(stored);
   let total = 0;
   const add = (dim: string, k: string, n: number) => {
     const to = by[dim]!;
@@ -122,9 +125,7 @@ export async function tallyMembers(db: Q, asOf: string, prefixes: readonly strin
     total += n;
     if (dims.includes('kind')) add('kind', String(r.kind), n);
     if (dims.includes('host')) add('host', String(r.host_type), n);
-    if (!stored.length) continue;
-    const counts = JSON.parse((r as { counts: string }).counts) as Record<string, Record<string, number>>;
-    for (const d of stored) for (const [k, m] of Object.entries(counts[d] ?? {})) add(d, k, m);
+    if (codes) addCounts(codes, (r as { counts: string }).counts, wanted, by);
   }
   return { total, by };
 }

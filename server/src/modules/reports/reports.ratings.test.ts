@@ -205,4 +205,22 @@ describeEngines('reports: ratings of organizations, members and non-party bodies
       expect((r.json() as { error: { field: string } }).error.field).toBe('figure');
     }
   });
+  it('counts a rating carried over without steps from its row: decided from its decision date, or exempt', async () => {
+    // An earlier register's 2017 results, kept as rows only (as imports and the demo's past years are).
+    const db = env().db.kysely;
+    const template = await db.selectFrom('rating').selectAll().where('person_id', '=', f.members.m1.id).where('year', '=', 2016).executeTakeFirstOrThrow();
+    const row = (id: string, personId: string, over: Record<string, unknown>) => ({ ...template, id, person_id: personId, subject_key: `dv:${personId}`, year: 2017, version: 1, ...over });
+    await db
+      .insertInto('rating')
+      .values([
+        row('rating-carried-1', f.members.m1.id, { state: 'quyet_dinh', level: 'cu_dtc_xs', decision_no: '03-QĐ/ĐU', decision_date: '2018-01-10', exempt_reason: null }),
+        row('rating-carried-2', f.members.m5.id, { state: 'khong_xep_loai', level: null, decision_no: null, decision_date: null, exempt_reason: 'om_dau' }),
+      ])
+      .execute();
+    const q = (to: string) => `org=${f.province}&from=2017-01-01&to=${to}`;
+    expect(await figures(f.admin, 'xep-loai-dang-vien', q('2017-12-31'))).toMatchObject({ 'nam_2017.xep_loai.n': 0, 'nam_2017.chua_quyet_dinh.n': 1, 'nam_2017.khong_xep_loai.n': 1 });
+    expect(await figures(f.admin, 'xep-loai-dang-vien', q('2018-01-31'))).toMatchObject({ 'nam_2017.xep_loai.n': 1, 'nam_2017.lv.cu_dtc_xs.n': 1, 'nam_2017.khong_xep_loai.n': 1 });
+    const d = await drill(f.admin, 'xep-loai-dang-vien', q('2018-01-31'), 'rt:d=2018-01-31;s=dv;st=xl;y=2017');
+    expect(d.rows.map((r) => [r.id, r.decision_no, r.decision_date])).toEqual([[f.members.m1.id, '03-QĐ/ĐU', '2018-01-10']]);
+  });
 });

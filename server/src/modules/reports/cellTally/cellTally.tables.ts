@@ -5,11 +5,12 @@ export interface CellTallyTable {
   valid_to: string | null;
   total: number;
   full_members: number;
-  /** JSON {"dim": {"value": n}}, zeros left out. */
+  /** "code:n code:n …" over cell_tally_value, zeros left out. */
   counts: string;
 }
 
 export interface CellTallyTables {
   cell_tally: CellTallyTable;
   cell_tally_stale: { org_id: string };
+  cell_tally_value: { code: number; dim: string; val: string };
 }

@@ -4,14 +4,18 @@ import { inSubtrees, validOn } from '../../../db/sql.js';
 
 type Q = Kysely<Database>;
 
+/** The start of the cell's span holding `d` (or of the last span before it): one index seek per cell. */
+const spanStart = (d: string) => sql<string>`(select t2.valid_from from cell_tally t2 where t2.org_id = v.org_id and t2.valid_from <= ${d} order by t2.valid_from desc limit 1)`;
+
 /** Each cell whose version on `asOf` lies in the subtrees, with its tally that day. */
 export function cellTalliesOn(db: Q, asOf: string, prefixes: readonly string[]) {
   return db
     .selectFrom('organization_version as v')
-    .innerJoin('cell_tally as t', 't.org_id', 'v.org_id')
+    .innerJoin('cell_tally as t', (j) => j.onRef('t.org_id', '=', 'v.org_id').on('t.valid_from', '=', spanStart(asOf)))
     .where((eb) => validOn(eb, 'v', asOf))
     .where(inSubtrees('v.path', prefixes))
-    .where((eb) => validOn(eb, 't', asOf));
+    // The last span before the day may have ended: the cell had no members then.
+    .where((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>', asOf)]));
 }
 
 /** Members on a date in the subtrees, from the tallies (refreshed by the caller). */
@@ -24,4 +28,4 @@ export async function countFromCells(db: Q, asOf: string, prefixes: readonly str
 
 /** Organization `v` has fewer than three full members on the date ("chưa đủ đảng viên" to hold a valid cell). */
 export const fewFullMembers = (d: string) =>
-  sql<SqlBool>`coalesce((select t.full_members from cell_tally t where t.org_id = v.org_id and t.valid_from <= ${d} and (t.valid_to is null or t.valid_to > ${d})), 0) < 3`;
+  sql<SqlBool>`coalesce((select t.full_members from cell_tally t where t.org_id = v.org_id and t.valid_from = ${spanStart(d)} and (t.valid_to is null or t.valid_to > ${d})), 0) < 3`;

@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { TalliedPerson, TheoryRaise } from './memberState.js';
+import { codeValues, encodeCounts, loadCodes } from './codes.js';
 import { cellTimeline, type CellEpisode } from './timeline.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -45,8 +46,11 @@ export async function rebuildCells(trx: Q, orgIds: readonly string[]): Promise<n
 
   const byOrg = new Map<string, CellEpisode[]>(orgIds.map((id) => [id, []]));
   for (const e of episodes) byOrg.get(e.org_id)!.push({ personId: e.person_id, from: e.valid_from, to: e.valid_to });
-  const rows = [...byOrg].flatMap(([orgId, eps]) =>
-    cellTimeline(eps, people, raises).map((v) => ({ org_id: orgId, valid_from: v.from, valid_to: v.to, total: v.total, full_members: v.full, counts: v.counts })),
+  const timelines = [...byOrg].map(([orgId, eps]) => [orgId, cellTimeline(eps, people, raises)] as const);
+  const codes = await loadCodes(trx);
+  await codeValues(trx, codes, timelines.flatMap(([, vs]) => vs.flatMap((v) => v.entries)));
+  const rows = timelines.flatMap(([orgId, vs]) =>
+    vs.map((v) => ({ org_id: orgId, valid_from: v.from, valid_to: v.to, total: v.total, full_members: v.full, counts: encodeCounts(codes, v.entries) })),
   );
   for (let i = 0; i < orgIds.length; i += IN_CHUNK) await trx.deleteFrom('cell_tally').where('org_id', 'in', orgIds.slice(i, i + IN_CHUNK)).execute();
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('cell_tally').values(rows.slice(i, i + 500)).execute();

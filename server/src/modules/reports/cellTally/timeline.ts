@@ -1,4 +1,4 @@
-import { changeDays, stateOn, TALLY_DIMS, type TalliedPerson, type TheoryRaise } from './memberState.js';
+import { changeDays, stateOn, TALLY_DIMS, type TalliedPerson, type TallyDim, type TheoryRaise } from './memberState.js';
 
 /** A member's primary episode in the cell: [from, to), `to` null while it lasts. */
 export interface CellEpisode {
@@ -7,13 +7,17 @@ export interface CellEpisode {
   to: string | null;
 }
 
+/** A breakdown value and how many members have it. */
+export type TallyEntry = readonly [dim: TallyDim, val: string, n: number];
+
 /** The cell's counts over [from, to): equal on every day of it. */
 export interface TallyVersion {
   from: string;
   to: string | null;
   total: number;
   full: number;
-  counts: string;
+  /** Every non-zero count, ordered by breakdown and value. */
+  entries: TallyEntry[];
 }
 
 type Delta = { day: string; sign: 1 | -1; state: string[] };
@@ -59,20 +63,21 @@ export function cellTimeline(episodes: readonly CellEpisode[], people: ReadonlyM
       if (last && last.to === null) last.to = day;
       continue;
     }
-    const json = serialize(counts);
-    if (last && last.to === null && last.counts === json) continue;
+    const entries = entriesOf(counts);
+    if (last && last.to === null && sameEntries(last.entries, entries)) continue;
     if (last && last.to === null) last.to = day;
-    out.push({ from: day, to: null, total, full, counts: json });
+    out.push({ from: day, to: null, total, full, entries });
   }
   return out;
 }
 
-function serialize(counts: readonly Map<string, number>[]): string {
-  const o: Record<string, Record<string, number>> = {};
-  TALLY_DIMS.forEach((dim, k) => {
-    const vals: Record<string, number> = {};
-    for (const [v, n] of [...counts[k]!].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (n !== 0) vals[v] = n;
-    o[dim] = vals;
-  });
-  return JSON.stringify(o);
+function entriesOf(counts: readonly Map<string, number>[]): TallyEntry[] {
+  return TALLY_DIMS.flatMap((dim, k) =>
+    [...counts[k]!]
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([v, n]): TallyEntry => [dim, v, n]),
+  );
 }
+
+const sameEntries = (a: readonly TallyEntry[], b: readonly TallyEntry[]) => a.length === b.length && a.every((x, i) => x[0] === b[i]![0] && x[1] === b[i]![1] && x[2] === b[i]![2]);

@@ -40,17 +40,26 @@ const IS_DECISION = sql`s.step in ('quyet_dinh', 'dieu_chinh')`;
  * dated on or before `end` (the latest one, so a later correction is ignored), otherwise
  * "kxl:<reason>" when the latest proposal-or-exemption step by then is an exemption, otherwise
  * null (assessed, not decided). `parseCode` reads it back; `ratedWhere` filters on it.
+ * A rating with no steps at all (carried over from an earlier register, like the demo's past
+ * years) has only its row: decided at its level from its decision date, or exempt.
  */
 export const ratingCode = (end: string) =>
-  sql<string | null>`(select case when ${IS_DECISION} then 'xl:' || s.level when s.step = 'khong_xep_loai' then 'kxl:' || coalesce(s.exempt_reason, 'khac') end
+  sql<string | null>`coalesce((select case when ${IS_DECISION} then 'xl:' || s.level when s.step = 'khong_xep_loai' then 'kxl:' || coalesce(s.exempt_reason, 'khac') end
     from rating_step s where s.rating_id = r.id
       and ((${IS_DECISION} and coalesce(s.decision_date, s.on_date) <= ${end}) or (s.step in ('de_xuat', 'khong_xep_loai') and s.on_date <= ${end}))
-    order by case when ${IS_DECISION} then 0 else 1 end, case when ${IS_DECISION} then coalesce(s.decision_date, s.on_date) else s.on_date end desc, s.seq desc limit 1)`;
+    order by case when ${IS_DECISION} then 0 else 1 end, case when ${IS_DECISION} then coalesce(s.decision_date, s.on_date) else s.on_date end desc, s.seq desc limit 1),
+    case when not exists (select 1 from rating_step s where s.rating_id = r.id) then ${rowCode(end)} end)`;
 
-/** A column of the decision in force on `end`, for the drill-down lists. */
+/** The code of a rating known only by its row. */
+const rowCode = (end: string) =>
+  sql<string | null>`case when r.state = 'khong_xep_loai' then 'kxl:' || coalesce(r.exempt_reason, 'khac')
+    when r.level is not null and r.decision_date is not null and r.decision_date <= ${end} then 'xl:' || r.level end`;
+
+/** A column of the decision in force on `end`, for the drill-down lists (the row's own for a rating without steps). */
 export const decidedColumn = (col: 'decision_no' | 'decision_date', end: string) =>
-  sql<string | null>`(select ${sql.ref(`s.${col}`)} from rating_step s where s.rating_id = r.id and ${IS_DECISION}
-    and coalesce(s.decision_date, s.on_date) <= ${end} order by coalesce(s.decision_date, s.on_date) desc, s.seq desc limit 1)`;
+  sql<string | null>`coalesce((select ${sql.ref(`s.${col}`)} from rating_step s where s.rating_id = r.id and ${IS_DECISION}
+    and coalesce(s.decision_date, s.on_date) <= ${end} order by coalesce(s.decision_date, s.on_date) desc, s.seq desc limit 1),
+    case when not exists (select 1 from rating_step s where s.rating_id = r.id) and r.decision_date <= ${end} then ${sql.ref(`r.${col}`)} end)`;
 
 /** The status, level and exemption reason a code (and whether there is a rating at all) stands for. */
 export function parseCode(code: string | null, hasRating: boolean): { st: Exclude<RatingStatus, 'tong' | 'kl'>; lv: string | null; kx: string | null } {
