@@ -14,6 +14,7 @@ import * as m011 from './migrations/011_awards.js';
 import * as m012 from './migrations/012_cell_tally.js';
 import * as m013 from './migrations/013_org_guard.js';
 import * as m014 from './migrations/014_admission_target_bound.js';
+import * as m015 from './migrations/015_rating_tally.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
@@ -30,6 +31,7 @@ const ALL: Record<string, { up: typeof m001.up }> = {
   '012_cell_tally': m012,
   '013_org_guard': m013,
   '014_admission_target_bound': m014,
+  '015_rating_tally': m015,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

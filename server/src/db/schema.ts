@@ -6,6 +6,7 @@ import type { InspectionsTables } from '../modules/inspections/inspections.table
 import type { RatingsTables } from '../modules/ratings/ratings.tables.js';
 import type { MeetingsTables } from '../modules/meetings/meetings.tables.js';
 import type { CellTallyTables } from '../modules/reports/cellTally/cellTally.tables.js';
+import type { RatingTallyTables } from '../modules/reports/ratingTally/ratingTally.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
 import type { DocumentsTables } from '../modules/documents/documents.tables.js';
 import type { AwardsTables } from '../modules/awards/awards.tables.js';
@@ -252,7 +253,8 @@ export interface Database
     TrainingTables,
     DocumentsTables,
     AwardsTables,
-    CellTallyTables {
+    CellTallyTables,
+    RatingTallyTables {
   host_unit: HostUnitTable;
   host_unit_cell: HostUnitCellTable;
   party_post: PartyPostTable;

@@ -2,6 +2,7 @@ import { isGovernmentNonParty, NONPARTY_KINDS, RATING_LEVEL_TIER, RATING_LEVELS,
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inSubtrees } from '../../../db/sql.js';
+import { tallyFromRatingTallies } from '../ratingTally/read.js';
 
 /**
  * The record sets of the rating reports, one query builder per population and year, used both
@@ -70,7 +71,7 @@ export function parseCode(code: string | null, hasRating: boolean): { st: Exclud
 }
 
 /** Disciplined with effect in the year (the rule that caps a member's rating at "hoàn thành"). */
-const disciplinedIn = (y: number) =>
+export const disciplinedIn = (y: number) =>
   sql<SqlBool>`exists (select 1 from discipline d where d.person_id = p.id and d.effective_date >= ${yearStart(y)} and d.effective_date <= ${yearEnd(y)})`;
 
 /**
@@ -159,14 +160,28 @@ export interface RatedTally {
   kl: number;
 }
 
-/** One grouped pass over a population's year: the rating's code, whether it exists, discipline. */
+/**
+ * A population's year by the rating's code, whether it exists, and discipline. Members are read
+ * from the rating tallies (one row per cell and placement); organizations, fewer, from their records.
+ */
 export async function tallyRated(db: Q, pop: RatedPopulation, y: number, end: string, prefixes: readonly string[]): Promise<RatedTally> {
+  if (pop === 'dv') return tallyFromRatingTallies(db, y, end, prefixes);
+  return tallyRatedFromRecords(db, pop, y, end, prefixes);
+}
+
+/** One grouped pass over a population's year from its records (the reference the tallies are tested against). */
+export async function tallyRatedFromRecords(db: Q, pop: RatedPopulation, y: number, end: string, prefixes: readonly string[]): Promise<RatedTally> {
   const kl = pop === 'dv' ? sql<number>`case when r.id is not null and ${disciplinedIn(y)} then 1 else 0 end` : sql<number>`0`;
   const rows = (await ratedOfYear(db, pop, y, prefixes)
     .select([ratingCode(end).as('code'), sql<number>`case when r.id is null then 0 else 1 end`.as('has_r'), kl.as('kl'), (eb) => eb.fn.countAll<number>().as('n')])
     // Grouped by position: PostgreSQL would not match two copies of a parameterized expression.
     .groupBy([sql.raw('1'), sql.raw('2'), sql.raw('3')])
     .execute()) as unknown as { code: string | null; has_r: number | string; kl: number | string; n: number | string }[];
+  return ratedTallyOf(rows);
+}
+
+/** Sums grouped rows of (code, has a rating, disciplined) into the report's counts. */
+export function ratedTallyOf(rows: readonly { code: string | null; has_r: number | string; kl: number | string; n: number | string }[]): RatedTally {
   const t: RatedTally = { tong: 0, xl: 0, byLevel: {}, kxl: 0, byReason: {}, cqd: 0, cdg: 0, kl: 0 };
   for (const r of rows) {
     const n = Number(r.n);
