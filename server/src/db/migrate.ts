@@ -15,6 +15,7 @@ import * as m012 from './migrations/012_cell_tally.js';
 import * as m013 from './migrations/013_org_guard.js';
 import * as m014 from './migrations/014_admission_target_bound.js';
 import * as m015 from './migrations/015_rating_tally.js';
+import * as m016 from './migrations/016_report_indexes.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
@@ -32,6 +33,7 @@ const ALL: Record<string, { up: typeof m001.up }> = {
   '013_org_guard': m013,
   '014_admission_target_bound': m014,
   '015_rating_tally': m015,
+  '016_report_indexes': m016,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */
