@@ -1,19 +1,13 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { TalliedPerson, TheoryRaise } from './memberState.js';
+import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeValues, encodeCounts, loadCodes } from './codes.js';
 import { cellTimeline, type CellEpisode } from './timeline.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 const BATCH = 400;
-const IN_CHUNK = 900;
-
-async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(...(await read(ids.slice(i, i + IN_CHUNK))));
-  return out;
-}
 
 /** Rebuilds these cells' tallies from their records (episodes, people, theory results). */
 export async function rebuildCells(trx: Q, orgIds: readonly string[]): Promise<number> {
@@ -52,7 +46,7 @@ export async function rebuildCells(trx: Q, orgIds: readonly string[]): Promise<n
   const rows = timelines.flatMap(([orgId, vs]) =>
     vs.map((v) => ({ org_id: orgId, valid_from: v.from, valid_to: v.to, total: v.total, full_members: v.full, counts: encodeCounts(codes, v.entries) })),
   );
-  for (let i = 0; i < orgIds.length; i += IN_CHUNK) await trx.deleteFrom('cell_tally').where('org_id', 'in', orgIds.slice(i, i + IN_CHUNK)).execute();
+  for (const c of chunksOf(orgIds)) await trx.deleteFrom('cell_tally').where('org_id', 'in', c).execute();
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('cell_tally').values(rows.slice(i, i + 500)).execute();
   return rows.length;
 }
@@ -66,7 +60,7 @@ export async function refreshCellTallies(db: Kysely<Database>): Promise<number> 
   const any = await db.selectFrom('cell_tally_stale').select('org_id').limit(1).executeTakeFirst();
   if (!any) return 0;
   return db.transaction().execute(async (trx) => {
-    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext('cell_tally_refresh'))`.execute(trx);
+    await lockRebuild(trx, 'cell_tally_refresh');
     let done = 0;
     for (;;) {
       const batch = (await trx.selectFrom('cell_tally_stale').select('org_id').orderBy('org_id').limit(BATCH).execute()).map((r) => r.org_id);

@@ -1,13 +1,13 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { disciplinedIn, membersOfYear } from '../types/ratings.population.js';
+import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeChangeDays, ratingCodeOn, type CodedRow, type CodedStep } from './ratingCode.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** Before any step: the first span of every group starts here. */
 export const BEGINNING = '0001-01-01';
-const IN_CHUNK = 900;
 /** Past this many stale cells, dropping the built years is cheaper than rebuilding cell by cell. */
 const REBUILD_ALL_ABOVE = 3000;
 
@@ -39,7 +39,7 @@ async function buildYear(trx: Q, y: number, orgIds: readonly string[] | null): P
         sql<number>`case when r.id is not null and ${disciplinedIn(y)} then 1 else 0 end`.as('kl'),
       ])
       .execute();
-  const rows = orgIds === null ? await select(null) : await inTurn(chunks(orgIds), select);
+  const rows = orgIds === null ? await select(null) : await inChunks(orgIds, select);
   const placed: Placed[] = rows.map((r) => ({
     org_id: r.org_id,
     vfrom: r.vfrom,
@@ -54,7 +54,7 @@ async function buildYear(trx: Q, y: number, orgIds: readonly string[] | null): P
   const steps =
     orgIds === null
       ? await trx.selectFrom('rating_step as s').innerJoin('rating as r', 'r.id', 's.rating_id').select(stepCols).where('r.year', '=', y).where('r.subject_kind', '=', 'dang_vien').execute()
-      : await inTurn(chunks(ratingIds), (c) => trx.selectFrom('rating_step as s').select(stepCols).where('s.rating_id', 'in', c).execute());
+      : await inChunks(ratingIds, (c) => trx.selectFrom('rating_step as s').select(stepCols).where('s.rating_id', 'in', c).execute());
   for (const s of steps) stepsOf.set(s.rating_id, [...(stepsOf.get(s.rating_id) ?? []), { ...s, seq: Number(s.seq) }]);
 
   const groups = new Map<string, Placed[]>();
@@ -91,15 +91,6 @@ function countsOn(list: readonly Placed[], stepsOf: ReadonlyMap<string, CodedSte
     .join(' ');
 }
 
-/** One query at a time: a transaction holds one connection. */
-async function inTurn<T>(parts: readonly (readonly string[])[], read: (part: readonly string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (const p of parts) out.push(...(await read(p)));
-  return out;
-}
-
-const chunks = (ids: readonly string[]) => Array.from({ length: Math.ceil(ids.length / IN_CHUNK) }, (_, i) => ids.slice(i * IN_CHUNK, (i + 1) * IN_CHUNK));
-
 /**
  * Before reading year `y`: rebuilds the cells the triggers marked stale in every year built so
  * far, and builds year `y` if it never was. On PostgreSQL one reader at a time; the others wait.
@@ -109,7 +100,7 @@ export async function refreshRatingTallies(db: Kysely<Database>, y: number): Pro
   const stale = await db.selectFrom('rating_tally_stale').select('org_id').limit(1).executeTakeFirst();
   if (built && !stale) return;
   await db.transaction().execute(async (trx) => {
-    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext('rating_tally_refresh'))`.execute(trx);
+    await lockRebuild(trx, 'rating_tally_refresh');
     const staleIds = (await trx.selectFrom('rating_tally_stale').select('org_id').orderBy('org_id').execute()).map((r) => r.org_id);
     if (staleIds.length > REBUILD_ALL_ABOVE) {
       await trx.deleteFrom('rating_tally').execute();
@@ -117,12 +108,12 @@ export async function refreshRatingTallies(db: Kysely<Database>, y: number): Pro
     } else if (staleIds.length) {
       const years = (await trx.selectFrom('rating_tally_year').select('year').orderBy('year').execute()).map((r) => Number(r.year));
       for (const year of years) {
-        for (const c of chunks(staleIds)) await trx.deleteFrom('rating_tally').where('year', '=', year).where('org_id', 'in', c).execute();
+        for (const c of chunksOf(staleIds)) await trx.deleteFrom('rating_tally').where('year', '=', year).where('org_id', 'in', c).execute();
         await buildYear(trx, year, staleIds);
       }
     }
     // Only the cells read: a cell marked since then is rebuilt by the next reader.
-    for (const c of chunks(staleIds)) await trx.deleteFrom('rating_tally_stale').where('org_id', 'in', c).execute();
+    for (const c of chunksOf(staleIds)) await trx.deleteFrom('rating_tally_stale').where('org_id', 'in', c).execute();
     if (!(await trx.selectFrom('rating_tally_year').select('year').where('year', '=', y).executeTakeFirst())) {
       await buildYear(trx, y, null);
       await trx.insertInto('rating_tally_year').values({ year: y }).execute();
