@@ -64,8 +64,19 @@ export function describeBrowser(name: string, body: (env: () => E2EEnv) => void)
       beforeAll(async () => {
         const db = await createTestDatabase(engine, 'dangvu_e2e');
         drop = db.drop;
-        const port = 32000 + Math.floor(Math.random() * 20000);
-        server = await startServer(db.env, port);
+        // Below Linux's ephemeral range (32768+), where outgoing connections take their ports;
+        // a port taken anyway while the demo was generated gets another try.
+        const pickPort = () => 20000 + Math.floor(Math.random() * 12000);
+        let port = pickPort();
+        for (let attempt = 1; ; attempt++) {
+          try {
+            server = await startServer(db.env, port);
+            break;
+          } catch (e) {
+            if (attempt >= 4 || !String(e).includes('EADDRINUSE')) throw e;
+            port = pickPort();
+          }
+        }
         const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
         mkdirSync(SHOTS, { recursive: true });
         env = {
