@@ -1,6 +1,7 @@
 import { makeCccd, type Role } from '@dangvu/common';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { usersService } from '../modules/users/users.service.js';
+import type { RequestCtx } from '../platform/context.js';
 import type { TestEnv } from './engines.js';
 
 export const PASSWORD = 'mat-khau-thu-nghiem-01';
@@ -104,3 +105,9 @@ export async function buildProvince(env: TestEnv) {
   const cellB2 = await buildOrganization(admin, { name: 'Chi bộ trường Tiểu học Huổi Luông', kind: 'chi_bo_truc_thuoc', parentId: communeB, hostType: 'truong_hoc', effectiveDate: '2005-01-01' });
   return { admin, province, district, communeA, communeB, cellA1, cellA2, cellB1, cellB2 };
 }
+
+/** A service-level caller with an administrator's role over these roots, for tests that call services directly. */
+export const adminCtx = (roots: readonly string[]): RequestCtx => ({
+  actor: { userId: 'test', username: 'test', role: 'quan_tri', personId: null, scopeOrgIds: roots, sessionId: 'x', csrfToken: 'x' },
+  requestId: 'test',
+});

@@ -8,14 +8,10 @@ import { dimExpr, type MemberDim } from '../dimensions.js';
 import { membersOn, tallyMembers, type Tally } from '../populations.js';
 import { TALLY_DIMS } from './memberState.js';
 import { refreshCellTallies } from './refresh.js';
-import type { RequestCtx } from '../../../platform/context.js';
+import { adminCtx } from '../../../test/factories.js';
 
 const DIMS: MemberDim[] = [...TALLY_DIMS, 'host', 'kind'];
 
-const adminOf = (roots: string[]): RequestCtx => ({
-  actor: { userId: 'test', username: 'test', role: 'quan_tri', personId: null, scopeOrgIds: roots, sessionId: 'x', csrfToken: 'x' },
-  requestId: 'test',
-});
 
 describeEngines('reports: cell tallies equal the records on every date', (env) => {
   const db = () => env().db.kysely;
@@ -42,7 +38,7 @@ describeEngines('reports: cell tallies equal the records on every date', (env) =
     let counted = 0;
     for (const org of orgs)
       for (const d of dates) {
-        const { prefixes } = await resolveSubtree(db(), adminOf(roots), org, d);
+        const { prefixes } = await resolveSubtree(db(), adminCtx(roots), org, d);
         const records = await fromRecords(d, prefixes);
         expect(await tallyMembers(db(), d, prefixes, DIMS), `${org} on ${d}`).toEqual(records);
         counted += records.total;

@@ -1,15 +1,11 @@
 import { todayIso } from '@dangvu/common';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines.js';
-import type { RequestCtx } from '../../../platform/context.js';
+import { adminCtx } from '../../../test/factories.js';
 import { generateDemo } from '../../demo/generate.js';
 import { resolveSubtree } from '../../organizations/subtree.js';
 import { tallyRated, tallyRatedFromRecords } from '../types/ratings.population.js';
 
-const adminOf = (roots: string[]): RequestCtx => ({
-  actor: { userId: 'test', username: 'test', role: 'quan_tri', personId: null, scopeOrgIds: roots, sessionId: 'x', csrfToken: 'x' },
-  requestId: 'test',
-});
 
 describeEngines('reports: members’ rating tallies equal the records', (env) => {
   const db = () => env().db.kysely;
@@ -22,7 +18,7 @@ describeEngines('reports: members’ rating tallies equal the records', (env) =>
     for (const y of years)
       for (const end of ends(y))
         for (const org of orgs) {
-          const { prefixes } = await resolveSubtree(db(), adminOf(roots), org, end);
+          const { prefixes } = await resolveSubtree(db(), adminCtx(roots), org, end);
           const records = await tallyRatedFromRecords(db(), 'dv', y, end, prefixes);
           expect(await tallyRated(db(), 'dv', y, end, prefixes), `${org} ${y} at ${end}`).toEqual(records);
           counted += records.tong;
