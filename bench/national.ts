@@ -2,7 +2,12 @@
  * `npm run bench -- --national`: the official statistics set for the whole country (default
  * 5.6 million members, 34 provinces) on PostgreSQL. Generation takes long, so the database is
  * kept (BENCH_PG_URL, default a `dangvu_bench_national` database on the local server) and reused.
- * Target: the whole set within 10 s, without precomputed aggregates.
+ * Target: the whole set within 10 s, and under 1 s with the tallies of ADR 7.
+ *
+ * The country is generated with the records the official set reads (the whole registry and
+ * its history, discipline, theory training, ratings of the last two full years), not every
+ * workflow's: years of meetings and ratings for 5.6 million members would take most of a
+ * day on two cores, and no report of the set reads them.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +22,13 @@ import type { RequestCtx } from '../server/src/platform/context.js';
 import type { Measurement } from './report.js';
 import { measureReports } from './reports.js';
 
+interface Marker {
+  members: number;
+  generationSeconds: number;
+  provinceRootIds: string[];
+  /** Seconds spent in each generation phase, over all provinces. */
+  phases?: Record<string, number>;
+}
 type Measure = (name: string, fn: (i: number) => Promise<unknown>, opts?: { min?: number }) => Promise<Measurement>;
 interface NationalRun {
   label: string;
@@ -39,23 +51,38 @@ export async function runNational(root: string, measure: Measure, members: numbe
   await migrateToLatest(db);
   const markerFile = resolve(root, '.tmp', 'bench', `national-${name}.json`);
   mkdirSync(resolve(root, '.tmp', 'bench'), { recursive: true });
-  let marker = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, 'utf8')) as { members: number; generationSeconds: number; provinceRootIds: string[] }) : null;
+  let marker = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, 'utf8')) as Marker) : null;
   if (!marker || marker.members !== members) {
     if ((await db.kysely.selectFrom('organization').select('id').limit(1).execute()).length) throw new Error(`${name} holds other data: drop it or set BENCH_PG_URL`);
     console.log(`Generating ${members.toLocaleString('en')} members on PostgreSQL (${name}) …`);
     const t0 = performance.now();
     let shown = 0;
+    let last = t0;
+    let lastPhase = '';
+    const phases: Record<string, number> = {};
+    const lap = (phase: string) => {
+      const now = performance.now();
+      if (lastPhase) phases[lastPhase] = (phases[lastPhase] ?? 0) + (now - last) / 1000;
+      last = now;
+      lastPhase = phase.replace(/^.*: /, '');
+    };
     const r = await generateDemo(db, {
       seed,
       members,
+      records: 'official',
+      firstYear: Number(todayIso().slice(0, 4)) - 2,
       onProgress: (done, total, phase) => {
+        lap(phase);
         if (performance.now() - shown < 10_000 && done < total) return;
         shown = performance.now();
         console.log(`  ${((shown - t0) / 1000).toFixed(0)} s  ${phase}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
       },
     });
-    await sql`analyze`.execute(db.kysely);
-    marker = { members, generationSeconds: (performance.now() - t0) / 1000, provinceRootIds: r.provinceRootIds };
+    lap('');
+    // After a bulk load: statistics, and the visibility map that lets index-only scans skip the table.
+    await sql`vacuum analyze`.execute(db.kysely);
+    marker = { members, generationSeconds: (performance.now() - t0) / 1000, provinceRootIds: r.provinceRootIds, phases };
+    console.log('Generation by phase (s):', phases);
     writeFileSync(markerFile, JSON.stringify(marker, null, 2));
   }
   const ctx: RequestCtx = {
@@ -64,14 +91,24 @@ export async function runNational(root: string, measure: Measure, members: numbe
   };
   const run = await measureReports(db.kysely, ctx, undefined, measure, 'National');
   const whole = run.results.at(-1)!;
-  whole.target = 'median ≤ 10 000 ms';
-  whole.met = whole.median <= 10_000;
+  // The target is the country's; a scaled-down run only shows the trend.
+  if (members >= 5_600_000) {
+    whole.target = 'median ≤ 10 000 ms';
+    whole.met = whole.median <= 10_000;
+  }
+  const settings = (await sql<{ name: string; value: string }>`select name, current_setting(name) as value from pg_settings where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather') order by name`.execute(db.kysely)).rows;
+  const server = `${(await sql<{ v: string }>`select version() as v`.execute(db.kysely)).rows[0]!.v.split(' on ')[0]}; ${settings.map((r) => `${r.name} ${r.value}`).join(', ')}`;
+  const out: NationalRun = { label: members >= 5_600_000 ? 'National' : 'National layout (34 provinces, scaled down)', members, engine: 'PostgreSQL', ...run, note: `${generationNote(marker)} Server: ${server}.` };
   await db.close();
-  const out: NationalRun = { label: 'National', members, engine: 'PostgreSQL', ...run, note: `Generated in ${marker.generationSeconds.toFixed(0)} s.` };
   const dir = resolve(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, `${todayIso()}-postgres-national-${members}.json`), JSON.stringify(out, null, 2) + '\n');
   console.log(`Wrote bench/results/${todayIso()}-postgres-national-${members}.json`);
+}
+
+function generationNote(m: Marker): string {
+  const phases = m.phases ? ` (${Object.entries(m.phases).map(([p, s]) => `${p} ${s.toFixed(0)} s`).join(', ')})` : '';
+  return `Generated in ${m.generationSeconds.toFixed(0)} s${phases}, with the records the official set reads: the registry and its history since 2004, discipline, theory training, ratings of the last two full years.`;
 }
 
 /** The latest national run on record, for the benchmarks page. */

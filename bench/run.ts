@@ -114,6 +114,8 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>, opts: 
 
 async function main() {
   if (flags.national) return national();
+  const rendered = flagString(flags, 'render');
+  if (rendered) return render(rendered);
   const { db, marker: info, reused } = await prepare(members);
   const today = todayIso();
   const rootId = info.provinceRootIds[0]!;
@@ -258,6 +260,13 @@ async function explainMissed(results: Measurement[], c: { ctx: RequestCtx; rootI
   }
   await k.destroy();
   return out;
+}
+
+/** `--render FILE`: docs/benchmarks.md again from a results file, with the latest national run beside it. */
+function render(file: string) {
+  const report = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as BenchReport;
+  writeFileSync(resolve(root, 'docs', 'benchmarks.md'), renderMarkdown(report) + reportsSection([...(report.reports ?? []), ...nationalRuns(resolve(root, 'bench', 'results'))]) + bundleSection(root));
+  console.log(`Wrote docs/benchmarks.md from ${file}`);
 }
 
 /** `--national`: the official set for the whole country on PostgreSQL (5.6 million members; generation takes long). */

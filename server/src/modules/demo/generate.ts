@@ -8,7 +8,7 @@ import { PROVINCES } from './places.js';
 import { buildPosts } from './posts.js';
 import { IdGen, Rng } from './prng.js';
 import { planHostUnits } from './units.js';
-import { insertChunked } from './writer.js';
+import { insertRows } from '../../db/insertRows.js';
 import { seedAdmissions } from './workflows/admissions.js';
 import { seedCadres } from './workflows/cadres.js';
 import { seedTransfers } from './workflows/transfers.js';
@@ -31,6 +31,14 @@ export interface DemoOptions {
   seed: number;
   members: number;
   onProgress?: (done: number, total: number, phase: string) => void;
+  /**
+   * 'all' (default): every workflow's records. 'official': only what the official statistics
+   * read (discipline, theory training, ratings from `firstYear`), for the national benchmark,
+   * whose every record would take most of a day to generate on two cores.
+   */
+  records?: 'all' | 'official';
+  /** The first year of yearly records such as ratings; unset, each seeder's own history. */
+  firstYear?: number;
 }
 
 export interface DemoResult {
@@ -39,6 +47,8 @@ export interface DemoResult {
 }
 
 const NATIONAL_ABOVE = 500_000;
+/** The seeders whose records the official statistics read: discipline, political theory, ratings. */
+const OFFICIAL = new Set([seedInspections, seedRatings, seedTraining]);
 /** Persons per write transaction. */
 const BATCH = 2_000;
 export const NON_MEMBER_SHARE = 0.02;
@@ -74,12 +84,12 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
     // Before the members: it marks the few cells that are to lose all theirs.
     const hostUnits = planHostUnits(b, rng.fork(3), ids);
     await db.kysely.transaction().execute(async (trx) => {
-      await insertChunked(db, trx, 'organization', b.model.organizations);
-      await insertChunked(db, trx, 'org_event', b.model.events);
-      await insertChunked(db, trx, 'organization_version', b.model.versions);
-      await insertChunked(db, trx, 'org_event_link', b.model.links);
-      await insertChunked(db, trx, 'host_unit', hostUnits.units);
-      await insertChunked(db, trx, 'host_unit_cell', hostUnits.links);
+      await insertRows(trx, 'organization', b.model.organizations);
+      await insertRows(trx, 'org_event', b.model.events);
+      await insertRows(trx, 'organization_version', b.model.versions);
+      await insertRows(trx, 'org_event_link', b.model.links);
+      await insertRows(trx, 'host_unit', hostUnits.units);
+      await insertRows(trx, 'host_unit_cell', hostUnits.links);
     });
     result.provinceRootIds.push(b.rootId);
     for (const c of b.communes) if (b.model.current(c.id)) result.communeIds.push(c.id);
@@ -90,6 +100,8 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
     // Non-members are spread through the batches rather than appended, like real registers.
     const every = nonMembers ? count / nonMembers : Infinity;
     let nextNon = every / 2;
+    // One batch is written while the next is generated: the database works on its own core.
+    let writing: Promise<void> | null = null;
     for (let i = 0; i < count; i += BATCH) {
       const batch: PersonRows[] = [];
       for (let j = i; j < Math.min(count, i + BATCH); j++) {
@@ -98,22 +110,27 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
           nextNon += every;
         } else batch.push(people.member());
       }
-      await db.kysely.transaction().execute(async (trx) => {
-        await insertChunked(db, trx, 'person', batch.map((r) => r.person));
-        await insertChunked(db, trx, 'member_event', batch.flatMap((r) => r.events));
-        await insertChunked(db, trx, 'membership_episode', batch.flatMap((r) => r.episodes));
+      await writing;
+      writing = db.kysely.transaction().execute(async (trx) => {
+        await insertRows(trx, 'person', batch.map((r) => r.person));
+        await insertRows(trx, 'member_event', batch.flatMap((r) => r.events));
+        await insertRows(trx, 'membership_episode', batch.flatMap((r) => r.episodes));
       });
       done += batch.length;
       progress(`${label}đảng viên`);
     }
+    await writing;
     progress(`${label}cấp ủy`);
     const posts = buildPosts(b, people.timeline, rng.fork(4), ids);
-    await db.kysely.transaction().execute((trx) => insertChunked(db, trx, 'party_post', posts));
+    await db.kysely.transaction().execute((trx) => insertRows(trx, 'party_post', posts));
     progress(`${label}hồ sơ công việc`);
     // Separate streams, so one seeder drawing more numbers never changes another's data.
     // Inspections before ratings (discipline caps a rating), ratings before awards (giấy khen follow ratings).
     const seeders = [seedCadres, seedAdmissions, seedTransfers, seedInspections, seedRatings, seedMeetings, seedTraining, seedDocuments, seedAwards];
-    for (const [i, seed] of seeders.entries()) await seed({ db, rng: rng.fork(10 + i), ids, today, rootId: b.rootId });
+    for (const [i, seed] of seeders.entries()) {
+      if (opts.records === 'official' && !OFFICIAL.has(seed)) continue;
+      await seed({ db, rng: rng.fork(10 + i), ids, today, rootId: b.rootId, firstYear: opts.firstYear });
+    }
   }
   // The report tallies of every cell, so the first report does not build them.
   progress('tổng hợp báo cáo');

@@ -21,7 +21,7 @@ import { addDays, dateBetween, minIso, yearOf } from '../days.js';
 import { personName } from '../names.js';
 import { toLedger } from '../people.js';
 import type { Rng } from '../prng.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
@@ -419,6 +419,6 @@ export const seedAdmissions: WorkflowSeeder = async ({ db, rng, ids, today, root
   });
 
   await k.transaction().execute(async (trx) => {
-    for (const t of Object.keys(out) as (keyof typeof out)[]) await insertChunked(db, trx, t, out[t] as never);
+    for (const t of Object.keys(out) as (keyof typeof out)[]) await insertRows(trx, t, out[t] as never);
   });
 };

@@ -2,7 +2,7 @@ import { ALL_BADGE_MILESTONES, badgeRuleSetFor, CONTEST_PRIZE_LABELS, nextBadgeA
 import { inSubtrees } from '../../../db/sql.js';
 import type { AwardTable, ContestEntryTable, ContestRoundTable, ContestTable } from '../../awards/awards.tables.js';
 import { addDays, dateBetween } from '../days.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 const PROVINCE_ISSUER = 'Ban Thường vụ Tỉnh ủy';
@@ -127,9 +127,9 @@ export const seedAwards: WorkflowSeeder = async ({ db, rng, ids, today, rootId }
   }
 
   await k.transaction().execute(async (trx) => {
-    await insertChunked(db, trx, 'award', awards);
-    await insertChunked(db, trx, 'contest', contests);
-    await insertChunked(db, trx, 'contest_round', rounds);
-    await insertChunked(db, trx, 'contest_entry', entries);
+    await insertRows(trx, 'award', awards);
+    await insertRows(trx, 'contest', contests);
+    await insertRows(trx, 'contest_round', rounds);
+    await insertRows(trx, 'contest_entry', entries);
   });
 };

@@ -4,7 +4,7 @@ import { inSubtrees } from '../../../db/sql.js';
 import type { CivicPostTable, CommitteeTermTable, HostUnitEventTable, HostUnitVersionTable, RotationTable } from '../../cadres/cadres.tables.js';
 import { addDays, dateBetween, maxIso } from '../days.js';
 import { RESTRUCTURE_DATE } from '../layout.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 interface OrgV {
@@ -318,9 +318,9 @@ export const seedCadres: WorkflowSeeder = async ({ db, rng, ids, today, rootId }
   await k.transaction().execute(async (trx) => {
     for (const u of unitUpdates) await trx.updateTable('host_unit').set((eb) => ({ valid_to: u.valid_to, merged_into_id: u.merged_into_id, version: eb('version', '+', 1) })).where('id', '=', u.id).execute();
     for (const l of linkEnds) await trx.updateTable('host_unit_cell').set({ valid_to: l.valid_to }).where('id', '=', l.id).execute();
-    await insertChunked(db, trx, 'host_unit_version', unitVersions);
-    await insertChunked(db, trx, 'host_unit_event', events);
-    await insertChunked(db, trx, 'committee_term', terms);
+    await insertRows(trx, 'host_unit_version', unitVersions);
+    await insertRows(trx, 'host_unit_event', events);
+    await insertRows(trx, 'committee_term', terms);
     // Posts of this province have no term yet; earlier provinces' already do.
     await trx
       .updateTable('party_post')
@@ -328,8 +328,8 @@ export const seedCadres: WorkflowSeeder = async ({ db, rng, ids, today, rootId }
       .where('term_id', 'is', null)
       .where('term', 'is not', null)
       .execute();
-    await insertChunked(db, trx, 'civic_post', civic);
-    await insertChunked(db, trx, 'rotation', rotations);
+    await insertRows(trx, 'civic_post', civic);
+    await insertRows(trx, 'rotation', rotations);
     for (const r of rotated) await trx.updateTable('party_post').set({ rotation_id: r.rotation }).where('id', '=', r.id).execute();
   });
 };

@@ -2,7 +2,7 @@ import { docDuplicateKey, foldVietnamese, parseDocSymbol, STUDY_COVERAGE_KINDS, 
 import { inSubtrees } from '../../../db/sql.js';
 import type { DocumentTable, DocumentTargetTable, StudyAttendanceTable, StudySessionDocumentTable, StudySessionTable } from '../../documents/documents.tables.js';
 import { addDays, dateBetween } from '../days.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 interface OrgV {
@@ -280,10 +280,10 @@ export const seedDocuments: WorkflowSeeder = async ({ db, rng, ids, today, rootI
   }
 
   await k.transaction().execute(async (trx) => {
-    await insertChunked(db, trx, 'document', docs);
-    await insertChunked(db, trx, 'document_target', targets);
-    await insertChunked(db, trx, 'study_session', sessions);
-    await insertChunked(db, trx, 'study_session_document', links);
-    await insertChunked(db, trx, 'study_attendance', named);
+    await insertRows(trx, 'document', docs);
+    await insertRows(trx, 'document_target', targets);
+    await insertRows(trx, 'study_session', sessions);
+    await insertRows(trx, 'study_session_document', links);
+    await insertRows(trx, 'study_attendance', named);
   });
 };

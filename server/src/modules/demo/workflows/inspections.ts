@@ -2,7 +2,7 @@ import { isCellKind, type InspectionActivity, type InspectionKind } from '@dangv
 import { inSubtrees, pathUpperBound } from '../../../db/sql.js';
 import type { DisciplineTable, InspectionCaseTable, InspectionPlanTable, InspectionRequirementTable } from '../../inspections/inspections.tables.js';
 import { addDays, dateBetween, minIso } from '../days.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 interface Version {
@@ -325,10 +325,10 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
   }
 
   await k.transaction().execute(async (trx) => {
-    await insertChunked(db, trx, 'inspection_plan', plans);
-    await insertChunked(db, trx, 'inspection_case', cases);
-    await insertChunked(db, trx, 'inspection_requirement', reqs);
-    await insertChunked(db, trx, 'discipline', disciplines);
+    await insertRows(trx, 'inspection_plan', plans);
+    await insertRows(trx, 'inspection_case', cases);
+    await insertRows(trx, 'inspection_requirement', reqs);
+    await insertRows(trx, 'discipline', disciplines);
     for (const e of endedPosts) await trx.updateTable('party_post').set({ valid_to: e.on, end_decision_no: e.decisionNo, end_reason: 'Cách chức (kỷ luật)' }).where('id', '=', e.id).execute();
   });
 };

@@ -12,7 +12,7 @@ import {
 import { inSubtrees } from '../../../db/sql.js';
 import type { MeetingAttendanceTable, MeetingGuestTable, MeetingTable } from '../../meetings/meetings.tables.js';
 import type { Rng } from '../prng.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 /** Ten years of monthly history. */
@@ -262,9 +262,9 @@ export const seedMeetings: WorkflowSeeder = async ({ db, rng, ids, today, rootId
   }
   await k.transaction().execute(async (trx) => {
     // Same table, fewer columns: the omitted ones take their defaults.
-    await insertChunked(db, trx, 'meeting', old as MeetingTable[]);
-    await insertChunked(db, trx, 'meeting', meetings);
-    await insertChunked(db, trx, 'meeting_attendance', attendance);
-    await insertChunked(db, trx, 'meeting_guest', guests);
+    await insertRows(trx, 'meeting', old as MeetingTable[]);
+    await insertRows(trx, 'meeting', meetings);
+    await insertRows(trx, 'meeting_attendance', attendance);
+    await insertRows(trx, 'meeting_guest', guests);
   });
 };

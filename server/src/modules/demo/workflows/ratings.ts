@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import { inSubtrees } from '../../../db/sql.js';
 import type { NonPartyBodyTable, NonPartyRatingTable, RatingStepTable, RatingTable } from '../../ratings/ratings.tables.js';
 import type { AwardTable } from '../../awards/awards.tables.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 interface OrgV {
@@ -65,7 +65,8 @@ const at = (d: string) => `${d}T09:00:00.000Z`;
  * part of the excellent members, and ten years of non-party body ratings. The current year is
  * in progress for a few cells, with its steps, so the flow shows on screen.
  */
-export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId }) => {
+export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId, firstYear }) => {
+  const fromYear = Math.max(FIRST_YEAR, firstYear ?? FIRST_YEAR);
   const k = db.kysely;
   const root = await k.selectFrom('organization_version').select('path').where('org_id', '=', rootId).where('valid_to', 'is', null).executeTakeFirst();
   if (!root) return;
@@ -178,7 +179,7 @@ export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId 
     return tiers.map((t) => (t === 1 ? (room-- > 0 ? 1 : 2) : t));
   }
 
-  for (let year = FIRST_YEAR; year < thisYear; year++) {
+  for (let year = fromYear; year < thisYear; year++) {
     const day = `${year}-12-31`;
     const rules = ruleSetForYear(year);
     const memberScale = rules.scales.dang_vien;
@@ -243,7 +244,7 @@ export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId 
     .orderBy('person_id')
     .orderBy('valid_from')
     .execute();
-  for (let year = FIRST_YEAR; year < thisYear; year++) {
+  for (let year = fromYear; year < thisYear; year++) {
     const day = `${year}-12-31`;
     const rules = ruleSetForYear(year);
     const byUnit = new Map<string, { personId: string; org: OrgV }[]>();
@@ -346,10 +347,10 @@ export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId 
   for (const c of communes) {
     const place = c.name.replace(/^Đảng (bộ|ủy)\s*/i, '');
     for (const kind of NONPARTY_KINDS) {
-      const created = at(`${FIRST_YEAR}-01-15`);
+      const created = at(`${fromYear}-01-15`);
       const body: NonPartyBodyTable = { id: ids.next(), kind, name: `${BODY_NAMES[kind]} ${place}`, org_id: c.id, path: c.path, version: 1, created_by: null, created_at: created, updated_at: created };
       bodies.push(body);
-      for (let year = FIRST_YEAR; year < thisYear; year++) {
+      for (let year = fromYear; year < thisYear; year++) {
         const level = rng.weighted(kind === 'ubnd_xa' || kind === 'hdnd_xa' ? GOV_LEVELS : MASS_LEVELS);
         const date = `${year + 1}-01-${String(rng.int(10, 25)).padStart(2, '0')}`;
         const clipped = date > today ? today : date;
@@ -374,11 +375,11 @@ export const seedRatings: WorkflowSeeder = async ({ db, rng, ids, today, rootId 
   }
 
   await k.transaction().execute(async (trx) => {
-    await insertChunked(db, trx, 'rating', past);
-    await insertChunked(db, trx, 'rating', ratings);
-    await insertChunked(db, trx, 'rating_step', steps);
-    await insertChunked(db, trx, 'award', awards);
-    await insertChunked(db, trx, 'nonparty_body', bodies);
-    await insertChunked(db, trx, 'nonparty_rating', bodyRatings);
+    await insertRows(trx, 'rating', past);
+    await insertRows(trx, 'rating', ratings);
+    await insertRows(trx, 'rating_step', steps);
+    await insertRows(trx, 'award', awards);
+    await insertRows(trx, 'nonparty_body', bodies);
+    await insertRows(trx, 'nonparty_rating', bodyRatings);
   });
 };

@@ -4,7 +4,7 @@ import type { Database } from '../../../db/schema.js';
 import { inSubtrees } from '../../../db/sql.js';
 import { addDays, dayNo, maxIso, minIso, yearOf } from '../days.js';
 import type { Rng } from '../prng.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
@@ -354,9 +354,9 @@ export const seedTraining: WorkflowSeeder = async ({ db, rng, ids, today, rootId
   });
 
   await k.transaction().execute(async (trx) => {
-    await insertChunked(db, trx, 'training_course', out.training_course);
-    await insertChunked(db, trx, 'training_cohort', out.training_cohort);
-    await insertChunked(db, trx, 'qualification', out.qualification);
-    await insertChunked(db, trx, 'training_enrolment', out.training_enrolment);
+    await insertRows(trx, 'training_course', out.training_course);
+    await insertRows(trx, 'training_cohort', out.training_cohort);
+    await insertRows(trx, 'qualification', out.qualification);
+    await insertRows(trx, 'training_enrolment', out.training_enrolment);
   });
 };

@@ -2,7 +2,7 @@ import { isCellKind, needsUpperApproval, receiptDeadline, type TransferPurpose, 
 import { inSubtrees } from '../../../db/sql.js';
 import type { TransferStepTable, TransferTable } from '../../transfers/transfers.tables.js';
 import { addDays, dayNo } from '../days.js';
-import { insertChunked } from '../writer.js';
+import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
 
 interface Org {
@@ -277,7 +277,7 @@ export const seedTransfers: WorkflowSeeder = async ({ db, rng, ids, today, rootI
   }
 
   await k.transaction().execute(async (trx) => {
-    await insertChunked(db, trx, 'transfer', transfers);
-    await insertChunked(db, trx, 'transfer_step', steps);
+    await insertRows(trx, 'transfer', transfers);
+    await insertRows(trx, 'transfer_step', steps);
   });
 };

@@ -14,5 +14,7 @@ export interface WorkflowSeedCtx {
   today: string;
   /** The province organization. */
   rootId: string;
+  /** The first year of yearly records (ratings); unset, each seeder's own history. */
+  firstYear?: number;
 }
 export type WorkflowSeeder = (ctx: WorkflowSeedCtx) => Promise<void>;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inSubtrees, validOn } from '../../../db/sql.js';
 
@@ -9,9 +9,18 @@ const spanStart = (d: string) => sql<string>`(select t2.valid_from from cell_tal
 
 /** Each cell whose version on `asOf` lies in the subtrees, with its tally that day. */
 export function cellTalliesOn(db: Q, asOf: string, prefixes: readonly string[]) {
-  return db
-    .selectFrom('organization_version as v')
-    .innerJoin('cell_tally as t', (j) => j.onRef('t.org_id', '=', 'v.org_id').on('t.valid_from', '=', spanStart(asOf)))
+  const versions = db.selectFrom('organization_version as v');
+  // PostgreSQL reads each cell's span in one backward seek through a lateral join; with the
+  // seek as a join condition it made two per cell (a quarter of a national count's time).
+  // SQLite has no lateral join, and seeks once either way.
+  const withTally =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? versions.innerJoinLateral(
+          (eb) => eb.selectFrom('cell_tally as t2').selectAll('t2').whereRef('t2.org_id', '=', 'v.org_id').where('t2.valid_from', '<=', asOf).orderBy('t2.valid_from', 'desc').limit(1).as('t'),
+          (j) => j.onTrue(),
+        )
+      : versions.innerJoin('cell_tally as t', (j) => j.onRef('t.org_id', '=', 'v.org_id').on('t.valid_from', '=', spanStart(asOf)));
+  return withTally
     .where((eb) => validOn(eb, 'v', asOf))
     .where(inSubtrees('v.path', prefixes))
     // The last span before the day may have ended: the cell had no members then.

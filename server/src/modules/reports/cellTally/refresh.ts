@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { TalliedPerson, TheoryRaise } from './memberState.js';
+import { insertRows } from '../../../db/insertRows.js';
 import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeValues, encodeCounts, loadCodes } from './codes.js';
 import { cellTimeline, type CellEpisode } from './timeline.js';
@@ -47,7 +48,7 @@ export async function rebuildCells(trx: Q, orgIds: readonly string[]): Promise<n
     vs.map((v) => ({ org_id: orgId, valid_from: v.from, valid_to: v.to, total: v.total, full_members: v.full, counts: encodeCounts(codes, v.entries) })),
   );
   for (const c of chunksOf(orgIds)) await trx.deleteFrom('cell_tally').where('org_id', 'in', c).execute();
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('cell_tally').values(rows.slice(i, i + 500)).execute();
+  await insertRows(trx, 'cell_tally', rows);
   return rows.length;
 }
 

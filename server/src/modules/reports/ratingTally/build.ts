@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { disciplinedIn, membersOfYear } from '../types/ratings.population.js';
+import { insertRows } from '../../../db/insertRows.js';
 import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeChangeDays, ratingCodeOn, type CodedRow, type CodedStep } from './ratingCode.js';
 
@@ -75,7 +76,7 @@ async function buildYear(trx: Q, y: number, orgIds: readonly string[] | null): P
       out.push(last);
     }
   }
-  for (let i = 0; i < out.length; i += 500) await trx.insertInto('rating_tally').values(out.slice(i, i + 500)).execute();
+  await insertRows(trx, 'rating_tally', out);
 }
 
 function countsOn(list: readonly Placed[], stepsOf: ReadonlyMap<string, CodedStep[]>, end: string): string {
