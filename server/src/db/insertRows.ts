@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import { onPostgres } from './sql.js';
 import type { Database } from './schema.js';
 
 /** Bound-parameter ceiling of SQLite (SQLITE_MAX_VARIABLE_NUMBER). */
@@ -29,7 +30,7 @@ export async function insertRows<T extends keyof Database & string>(trx: Kysely<
 }
 
 async function insertSameShape(trx: Kysely<Database>, table: string, columns: string[], rows: readonly unknown[]): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) return insertAsJson(trx, table, columns, rows);
+  if (onPostgres(trx)) return insertAsJson(trx, table, columns, rows);
   const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(SQLITE_MAX_PARAMS / columns.length)));
   for (let i = 0; i < rows.length; i += per) {
     // The table is generic here; Kysely cannot narrow `values` for a type parameter.

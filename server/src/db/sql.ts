@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from './schema.js';
 
 /**
  * The only helpers that know how history and scope are expressed in SQL.
@@ -33,3 +34,6 @@ export function minimalPrefixes(prefixes: readonly string[]): string[] {
   for (const p of sorted) if (!out.some((q) => p.startsWith(q))) out.push(p);
   return out;
 }
+
+/** The engine behind a Kysely instance or transaction, for the few places whose SQL must differ. */
+export const onPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;

@@ -1,5 +1,6 @@
 import { foldMemberEvents, needsCell, type LedgerEvent, type MemberEventKind, type MemberState } from '@dangvu/common';
-import { PostgresAdapter, type Transaction } from 'kysely';
+import { onPostgres } from '../../db/sql.js';
+import { type Transaction } from 'kysely';
 import type { Database, EpisodeRow, MemberEventRow } from '../../db/schema.js';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { nowIso, uuidv7 } from '../../platform/ids.js';
@@ -129,7 +130,7 @@ export async function appendMemberEventsBatch(
  * other. SQLite has one writer: nothing to do.
  */
 async function lockPeople(trx: Transaction<Database>, ids: readonly string[]) {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!onPostgres(trx)) return;
   const sorted = [...new Set(ids)].sort();
   for (const part of chunks(sorted, 500)) await trx.selectFrom('person').select('id').where('id', 'in', part).orderBy('id').forUpdate().execute();
 }

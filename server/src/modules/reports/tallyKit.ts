@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { onPostgres } from '../../db/sql.js';
 import type { Database } from '../../db/schema.js';
 
 /** Ids per `in (…)` list: under both engines' parameter limits with room for the rest of the query. */
@@ -15,5 +16,5 @@ export async function inChunks<T>(ids: readonly string[], read: (chunk: string[]
 
 /** On PostgreSQL, one tally rebuild of a kind at a time: other readers wait for it, then see it done. */
 export async function lockRebuild(trx: Transaction<Database>, name: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+  if (onPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }

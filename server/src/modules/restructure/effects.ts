@@ -1,6 +1,7 @@
 import { OPEN_TRANSFER_STATES, type RestructureEffects } from '@dangvu/common';
+import { onPostgres } from '../../db/sql.js';
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { minimalPrefixes, pathUpperBound, validOn } from '../../db/sql.js';
 import { chunks } from '../members/ledger.repository.js';
@@ -133,7 +134,7 @@ export function basisOf(s: Snapshot): string {
  * one writer, so the snapshot it just read is the state the operation runs on.
  */
 export async function checkBasis(trx: Trx, before: Snapshot, basis: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (onPostgres(trx)) {
     const ids = [...before.orgs.values()].map((v) => v.version_id).sort();
     let open = 0;
     for (const part of chunks(ids, 500))

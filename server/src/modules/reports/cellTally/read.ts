@@ -1,6 +1,6 @@
-import { PostgresAdapter, sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { inSubtrees, validOn } from '../../../db/sql.js';
+import { onPostgres, inSubtrees, validOn } from '../../../db/sql.js';
 
 type Q = Kysely<Database>;
 
@@ -14,7 +14,7 @@ export function cellTalliesOn(db: Q, asOf: string, prefixes: readonly string[]) 
   // seek as a join condition it made two per cell (a quarter of a national count's time).
   // SQLite has no lateral join, and seeks once either way.
   const withTally =
-    db.getExecutor().adapter instanceof PostgresAdapter
+    onPostgres(db)
       ? versions.innerJoinLateral(
           (eb) => eb.selectFrom('cell_tally as t2').selectAll('t2').whereRef('t2.org_id', '=', 'v.org_id').where('t2.valid_from', '<=', asOf).orderBy('t2.valid_from', 'desc').limit(1).as('t'),
           (j) => j.onTrue(),
