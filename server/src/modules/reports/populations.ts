@@ -2,7 +2,8 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, validOn } from '../../db/sql.js';
 import { eventPlacePredicate } from '../stats/eventPlace.js';
-import { countFromCells, cellTalliesOn, fewFullMembers } from './cellTally/read.js';
+import { cellTalliesOn, fewFullMembers } from './cellTally/read.js';
+import { rootTalliesOn, splitAtRoots } from './rootTally/read.js';
 import { addCounts, loadCodes } from './cellTally/codes.js';
 import type { TallyDim } from './cellTally/memberState.js';
 import { dimExpr, type EventDim, type MemberDim } from './dimensions.js';
@@ -29,9 +30,6 @@ function episodesOn(db: Q, asOf: string, prefixes: readonly string[]) {
 export function membersOn(db: Q, asOf: string, prefixes: readonly string[]) {
   return episodesOn(db, asOf, prefixes).innerJoin('person as p', 'p.id', 'e.person_id');
 }
-
-/** How many members on a date, from the cell tallies (the same episodes, counted when they change). */
-export const countMembersOn = countFromCells;
 
 /**
  * Ledger flows of the "tăng, giảm" form. A move inside the system counts only where it crosses
@@ -98,33 +96,47 @@ export function rotationsIn(db: Q, from: string, to: string, prefixes: readonly 
 export type Tally = { total: number; by: Record<string, Record<string, number>> };
 
 /**
- * The members on a date rolled up along each dimension, from the cell tallies: one row per
- * cell instead of one per member. The drill-down lists read the records themselves
- * (`membersOn`), and the tests hold every figure equal to its list.
+ * The members on a date rolled up along each dimension, from the tallies: one row per root
+ * organization the subtrees take whole (ADR 8) and one per cell of the rest, instead of one
+ * per member. The drill-down lists read the records themselves (`membersOn`), and the tests
+ * hold every figure equal to its list.
  */
 export async function tallyMembers(db: Q, asOf: string, prefixes: readonly string[], dims: readonly MemberDim[]): Promise<Tally> {
   const stored = dims.filter((d): d is TallyDim => d !== 'host' && d !== 'kind');
-  const rows = await cellTalliesOn(db, asOf, prefixes)
-    .select(['v.kind', 'v.host_type', 't.total'])
-    .$if(stored.length > 0, (q) => q.select('t.counts'))
-    .execute();
+  const { roots, rest } = splitAtRoots(prefixes);
+  const cells = rest.length
+    ? await cellTalliesOn(db, asOf, rest)
+        .select(['v.kind', 'v.host_type', 't.total'])
+        .$if(stored.length > 0, (q) => q.select('t.counts'))
+        .execute()
+    : [];
+  const rootRows = await rootTalliesOn(db, asOf, roots);
   const by: Record<string, Record<string, number>> = Object.fromEntries(dims.map((d) => [d, {}]));
-  const codes = stored.length ? await loadCodes(db) : null;
-  const wanted = new Set<string>(stored);
+  // A root's counts hold its cells' kinds and host types as two more breakdowns.
+  const fromRoots = new Set<string>(dims);
+  const fromCells = new Set<string>(stored);
+  const codes = (stored.length && cells.length) || (dims.length && rootRows.length) ? await loadCodes(db) : null;
   let total = 0;
   const add = (dim: string, k: string, n: number) => {
     const to = by[dim]!;
     to[k] = (to[k] ?? 0) + n;
   };
-  for (const r of rows) {
+  for (const r of cells) {
     const n = Number(r.total);
     total += n;
     if (dims.includes('kind')) add('kind', String(r.kind), n);
     if (dims.includes('host')) add('host', String(r.host_type), n);
-    if (codes) addCounts(codes, (r as { counts: string }).counts, wanted, by);
+    if (codes && stored.length) addCounts(codes, (r as { counts: string }).counts, fromCells, by);
+  }
+  for (const r of rootRows) {
+    total += Number(r.total);
+    if (codes) addCounts(codes, r.counts, fromRoots, by);
   }
   return { total, by };
 }
+
+/** How many members on a date, from the tallies (the same episodes, counted when they change). */
+export const countMembersOn = async (db: Q, asOf: string, prefixes: readonly string[]): Promise<number> => (await tallyMembers(db, asOf, prefixes, [])).total;
 
 /**
  * The events of some flows in a window, by flow and dimension. Ledger flows are one grouped

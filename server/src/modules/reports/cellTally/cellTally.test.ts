@@ -1,37 +1,17 @@
 import { addDaysIso as addDays, todayIso } from '@dangvu/common';
-import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/engines.js';
 import { generateDemo } from '../../demo/generate.js';
 import { resolveSubtree } from '../../organizations/subtree.js';
-import { dimExpr, type MemberDim } from '../dimensions.js';
-import { membersOn, tallyMembers, type Tally } from '../populations.js';
-import { TALLY_DIMS } from './memberState.js';
+import { tallyMembers } from '../populations.js';
+import { TALLIED_DIMS as DIMS, tallyFromRecords } from '../tallyOracle.test-data.js';
 import { refreshCellTallies } from './refresh.js';
 import { adminCtx } from '../../../test/factories.js';
-
-const DIMS: MemberDim[] = [...TALLY_DIMS, 'host', 'kind'];
-
 
 describeEngines('reports: cell tallies equal the records on every date', (env) => {
   const db = () => env().db.kysely;
   let roots: string[] = [];
   let communes: string[] = [];
-
-  /** The figure straight from the records: one grouped pass over the members on the date. */
-  async function fromRecords(asOf: string, prefixes: readonly string[]): Promise<Tally> {
-    const rows = (await membersOn(db(), asOf, prefixes)
-      .select([...DIMS.map((d) => dimExpr(d, asOf).as(d)), (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(DIMS.map((_, i) => sql.raw(String(i + 1))))
-      .execute()) as unknown as Record<string, string | number>[];
-    const by: Record<string, Record<string, number>> = Object.fromEntries(DIMS.map((d) => [d, {}]));
-    let total = 0;
-    for (const r of rows) {
-      total += Number(r.n);
-      for (const d of DIMS) by[d]![String(r[d])] = (by[d]![String(r[d])] ?? 0) + Number(r.n);
-    }
-    return { total, by };
-  }
 
   async function expectEqualOn(dates: readonly string[], orgs: readonly string[]) {
     await refreshCellTallies(db());
@@ -39,7 +19,7 @@ describeEngines('reports: cell tallies equal the records on every date', (env) =
     for (const org of orgs)
       for (const d of dates) {
         const { prefixes } = await resolveSubtree(db(), adminCtx(roots), org, d);
-        const records = await fromRecords(d, prefixes);
+        const records = await tallyFromRecords(db(), d, prefixes);
         expect(await tallyMembers(db(), d, prefixes, DIMS), `${org} on ${d}`).toEqual(records);
         counted += records.total;
       }

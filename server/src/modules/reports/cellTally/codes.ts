@@ -18,7 +18,7 @@ export async function loadCodes(db: Q): Promise<ValueCodes> {
 }
 
 /** Gives every value in `entries` a code, adding the new ones (the caller holds the rebuild lock). */
-export async function codeValues(trx: Q, codes: ValueCodes, entries: Iterable<TallyEntry>): Promise<void> {
+export async function codeValues(trx: Q, codes: ValueCodes, entries: Iterable<readonly [dim: string, val: string, ...rest: unknown[]]>): Promise<void> {
   const fresh: { code: number; dim: string; val: string }[] = [];
   let next = Math.max(0, ...codes.byCode.keys()) + 1;
   for (const [dim, val] of entries) {
@@ -31,6 +31,12 @@ export async function codeValues(trx: Q, codes: ValueCodes, entries: Iterable<Ta
   }
   for (let i = 0; i < fresh.length; i += 500) await trx.insertInto('cell_tally_value').values(fresh.slice(i, i + 500)).execute();
 }
+
+/** The code of a value coded already. */
+export const codeOf = (codes: ValueCodes, dim: string, val: string): number => codes.byKey.get(keyOf(dim, val))!;
+
+/** Slots a tally vector needs (rootTally/line.ts): the total, the full members, then one per code. */
+export const vecWidth = (codes: ValueCodes): number => Math.max(0, ...codes.byCode.keys()) + 3;
 
 /** "code:n code:n …" */
 export const encodeCounts = (codes: ValueCodes, entries: readonly TallyEntry[]) => entries.map(([dim, val, n]) => `${codes.byKey.get(keyOf(dim, val))}:${n}`).join(' ');

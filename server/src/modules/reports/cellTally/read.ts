@@ -27,14 +27,6 @@ export function cellTalliesOn(db: Q, asOf: string, prefixes: readonly string[]) 
     .where((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>', asOf)]));
 }
 
-/** Members on a date in the subtrees, from the tallies (refreshed by the caller). */
-export async function countFromCells(db: Q, asOf: string, prefixes: readonly string[]): Promise<number> {
-  const r = await cellTalliesOn(db, asOf, prefixes)
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.total'), sql<number>`0`).as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** Organization `v` has fewer than three full members on the date ("chưa đủ đảng viên" to hold a valid cell). */
 export const fewFullMembers = (d: string) =>
   sql<SqlBool>`coalesce((select t.full_members from cell_tally t where t.org_id = v.org_id and t.valid_from = ${spanStart(d)} and (t.valid_to is null or t.valid_to > ${d})), 0) < 3`;
