@@ -2,7 +2,8 @@
  * `npm run bench -- --national`: the official statistics set for the whole country (default
  * 5.6 million members, 34 provinces) on PostgreSQL. Generation takes long, so the database is
  * kept (BENCH_PG_URL, default a `dangvu_bench_national` database on the local server) and reused.
- * Target: the whole set within 10 s, and under 1 s with the tallies of ADR 7.
+ * Target: the whole set within 10 s, and under 1 s with precomputed aggregates (the cell
+ * tallies of ADR 7 and the root tallies of ADR 8 are such aggregates, for the membership figures).
  *
  * The country is generated with the records the official set reads (the whole registry and
  * its history, discipline, theory training, ratings of the last two full years), not every

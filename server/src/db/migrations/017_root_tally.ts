@@ -58,8 +58,14 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
       for each row execute function cell_tally_mark_version()`.execute(db);
   }
 
-  // Databases made before this migration: the placements are the versions as they stand (the
-  // cell tallies already follow them), and every root is built whole on first read.
+  await backfill(db, engine);
+}
+
+/**
+ * Databases made before this migration: the placements are the versions as they stand (the
+ * cell tallies already follow them), and every root is built whole on first read.
+ */
+export async function backfill(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const root = engine === 'postgres' ? sql`split_part(path, '/', 2)` : sql`substr(path, 2, instr(substr(path, 2), '/') - 1)`;
   await sql`insert into cell_placement(org_id, valid_from, valid_to, root_id, kind, host_type)
     select org_id, valid_from, valid_to, ${root}, kind, host_type from organization_version where valid_to is null or valid_to > valid_from`.execute(db);

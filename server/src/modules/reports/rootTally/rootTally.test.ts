@@ -10,6 +10,7 @@ import { tallyMembers } from '../populations.js';
 import { TALLIED_DIMS, tallyFromRecords } from '../tallyOracle.test-data.js';
 import { DeltaLine, decodeVec, encodeVec } from './line.js';
 import { splitAtRoots } from './read.js';
+import { backfill } from '../../../db/migrations/017_root_tally.js';
 
 describe('root tallies: lines of dated changes', () => {
   const v = (total: number, full: number, counts = '') => decodeVec(total, full, counts, 6);
@@ -87,6 +88,19 @@ describeEngines('root tallies equal the records across provinces and restructuri
     await refreshCellTallies(db());
     expect(patched).toEqual(await rootRows(root));
     await expectEqualOn(['2015-12-31', '2020-02-28', '2020-02-29', '2020-03-01', addDays(today, -1), today], [[`/${root}/`]]);
+  });
+
+  it('fills in a database made before root tallies: placements from the versions, and each root built on first read', { timeout: 120_000 }, async () => {
+    const root = roots[0]!;
+    const built = await rootRows(root);
+    const placements = await db().selectFrom('cell_placement').selectAll().orderBy('org_id').orderBy('valid_from').execute();
+    await db().deleteFrom('root_tally').execute();
+    await db().deleteFrom('cell_placement').execute();
+    await backfill(db() as never, env().db.engine);
+    expect(await db().selectFrom('cell_placement').selectAll().orderBy('org_id').orderBy('valid_from').execute()).toEqual(placements);
+    expect(await db().selectFrom('root_tally_rebuild').select('org_id').execute()).toEqual([{ org_id: root }]);
+    await refreshCellTallies(db());
+    expect(await rootRows(root)).toEqual(built);
   });
 
   it('moves a commune to another province: the old root loses it and the new one gains it from that day, and earlier dates stay', { timeout: 300_000 }, async () => {
