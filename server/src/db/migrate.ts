@@ -17,6 +17,7 @@ import * as m014 from './migrations/014_admission_target_bound.js';
 import * as m015 from './migrations/015_rating_tally.js';
 import * as m016 from './migrations/016_report_indexes.js';
 import * as m017 from './migrations/017_root_tally.js';
+import * as m018 from './migrations/018_event_tally.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
@@ -36,6 +37,7 @@ const ALL: Record<string, { up: typeof m001.up }> = {
   '015_rating_tally': m015,
   '016_report_indexes': m016,
   '017_root_tally': m017,
+  '018_event_tally': m018,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

@@ -7,6 +7,7 @@ import type { RatingsTables } from '../modules/ratings/ratings.tables.js';
 import type { MeetingsTables } from '../modules/meetings/meetings.tables.js';
 import type { CellTallyTables } from '../modules/reports/cellTally/cellTally.tables.js';
 import type { RootTallyTables } from '../modules/reports/rootTally/rootTally.tables.js';
+import type { EventTallyTables } from '../modules/reports/eventTally/eventTally.tables.js';
 import type { RatingTallyTables } from '../modules/reports/ratingTally/ratingTally.tables.js';
 import type { TrainingTables } from '../modules/training/training.tables.js';
 import type { DocumentsTables } from '../modules/documents/documents.tables.js';
@@ -256,6 +257,7 @@ export interface Database
     AwardsTables,
     CellTallyTables,
     RootTallyTables,
+    EventTallyTables,
     RatingTallyTables {
   host_unit: HostUnitTable;
   host_unit_cell: HostUnitCellTable;

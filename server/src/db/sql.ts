@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -37,3 +37,7 @@ export function minimalPrefixes(prefixes: readonly string[]): string[] {
 
 /** The engine behind a Kysely instance or transaction, for the few places whose SQL must differ. */
 export const onPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The root organization's id in a materialized path (`/root/…/`): its first segment. */
+export const rootOfPath = (db: Kysely<Database>, column: string): RawBuilder<string> =>
+  onPostgres(db) ? sql<string>`split_part(${sql.ref(column)}, '/', 2)` : sql<string>`substr(${sql.ref(column)}, 2, instr(substr(${sql.ref(column)}, 2), '/') - 1)`;

@@ -18,6 +18,7 @@ import { seedMeetings } from './workflows/meetings.js';
 import { seedTraining } from './workflows/training.js';
 import { seedDocuments } from './workflows/documents.js';
 import { seedAwards } from './workflows/awards.js';
+import { refreshEventTallies } from '../reports/eventTally/build.js';
 import { refreshCellTallies } from '../reports/cellTally/refresh.js';
 
 /**
@@ -135,5 +136,6 @@ export async function generateDemo(db: Db, opts: DemoOptions): Promise<DemoResul
   // The report tallies of every cell, so the first report does not build them.
   progress('tổng hợp báo cáo');
   await refreshCellTallies(db.kysely);
+  await refreshEventTallies(db.kysely);
   return result;
 }

@@ -40,7 +40,8 @@ function educationCase(): RawBuilder<string> {
 /** Age in whole years on the event's day, in plain string arithmetic both engines share. */
 const ageAtEvent = sql`(cast(substr(cast(me.effective_date as text), 1, 4) as integer) - cast(substr(cast(p.birth_date as text), 1, 4) as integer)
   - case when substr(cast(me.effective_date as text), 6, 5) < substr(cast(p.birth_date as text), 6, 5) then 1 else 0 end)`;
-const EVENT_BANDS: [string, number, number | null][] = [
+/** Age bands on the event's day: [band, lowest age, highest age or none]. */
+export const EVENT_BANDS: readonly [string, number, number | null][] = [
   ['le30', 0, 30],
   ['31_40', 31, 40],
   ['41_50', 41, 50],

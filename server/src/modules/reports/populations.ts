@@ -4,9 +4,11 @@ import { inSubtrees, validOn } from '../../db/sql.js';
 import { eventPlacePredicate } from '../stats/eventPlace.js';
 import { cellTalliesOn, fewFullMembers } from './cellTally/read.js';
 import { rootTalliesOn, splitAtRoots } from './rootTally/read.js';
+import { eventTalliesIn } from './eventTally/read.js';
 import { addCounts, loadCodes } from './cellTally/codes.js';
 import type { TallyDim } from './cellTally/memberState.js';
 import { dimExpr, type EventDim, type MemberDim } from './dimensions.js';
+import type { Flow } from './flows.js';
 
 /**
  * The record sets reports count and drill into. Each is one query builder used both for the
@@ -31,14 +33,7 @@ export function membersOn(db: Q, asOf: string, prefixes: readonly string[]) {
   return episodesOn(db, asOf, prefixes).innerJoin('person as p', 'p.id', 'e.person_id');
 }
 
-/**
- * Ledger flows of the "tăng, giảm" form. A move inside the system counts only where it crosses
- * the subtree's edge: arriving from outside it is an addition, leaving for outside a removal.
- */
-export const ADD_FLOWS = ['ket_nap', 'phuc_hoi', 'chuyen_den', 'noi_bo_den'] as const;
-export const LOSS_FLOWS = ['tu_tran', 'xoa_ten', 'khai_tru', 'chuyen_di', 'khong_cong_nhan', 'noi_bo_di'] as const;
-export const FLOWS = [...ADD_FLOWS, ...LOSS_FLOWS] as const;
-export type Flow = (typeof FLOWS)[number];
+export { ADD_FLOWS, FLOWS, LOSS_FLOWS, type Flow } from './flows.js';
 
 /** The person's primary episode that the move ended lay in the subtrees the day before. */
 const cameFromInside = (prefixes: readonly string[]) => sql<SqlBool>`exists (select 1 from membership_episode e2
@@ -139,12 +134,20 @@ export async function tallyMembers(db: Q, asOf: string, prefixes: readonly strin
 export const countMembersOn = async (db: Q, asOf: string, prefixes: readonly string[]): Promise<number> => (await tallyMembers(db, asOf, prefixes, [])).total;
 
 /**
- * The events of some flows in a window, by flow and dimension. Ledger flows are one grouped
+ * The events of some flows in a window, by flow and dimension: over whole roots from the event
+ * tallies (ADR 8), otherwise from the records. Ledger flows are one grouped
  * pass; moves inside the system a second one that marks each move as arriving or leaving.
  * (As one query joined by "or", PostgreSQL took seconds over a country's moves; the drill-down
  * lists keep `flowPredicate`, and the tests hold each figure equal to its list.)
  */
 export async function tallyEvents(db: Q, flows: readonly Flow[], from: string, to: string, prefixes: readonly string[], dims: readonly EventDim[]): Promise<Tally & { byFlow: Record<string, Tally> }> {
+  const { roots, rest } = splitAtRoots(prefixes);
+  if (roots.length && !rest.length) return eventTalliesIn(db, flows, from, to, roots, dims);
+  return tallyEventRecords(db, flows, from, to, prefixes, dims);
+}
+
+/** `tallyEvents` straight from the records: for subtrees below a root, and the tests' yardstick. */
+export async function tallyEventRecords(db: Q, flows: readonly Flow[], from: string, to: string, prefixes: readonly string[], dims: readonly EventDim[]): Promise<Tally & { byFlow: Record<string, Tally> }> {
   // Every event has its person (a foreign key), so leaving the join out changes no count.
   const source = (where: Expression<SqlBool>) =>
     dims.length ? db.selectFrom('member_event as me').innerJoin('person as p', 'p.id', 'me.person_id').where(where) : (db.selectFrom('member_event as me').where(where) as unknown as ReturnType<typeof eventsIn>);

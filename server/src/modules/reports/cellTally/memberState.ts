@@ -44,7 +44,7 @@ function bandOn(birth: string | null, d: string): string {
 }
 
 /** Raises ordered by day (and record order): the first one after `d` tells the level held on `d`. */
-function theoryOn(p: TalliedPerson, raises: readonly TheoryRaise[], d: string): string {
+export function theoryOn(p: TalliedPerson, raises: readonly TheoryRaise[], d: string): string {
   const later = raises.find((r) => r.on > d);
   return later ? (later.before ?? 'khong') : (p.political_theory ?? 'khong');
 }

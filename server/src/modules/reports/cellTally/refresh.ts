@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { TalliedPerson, TheoryRaise } from './memberState.js';
+import { loadTalliedPeople } from './people.js';
 import { insertRows } from '../../../db/insertRows.js';
 import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeValues, encodeCounts, loadCodes, type ValueCodes } from './codes.js';
@@ -17,29 +17,7 @@ export async function rebuildCells(trx: Q, orgIds: readonly string[], codes?: Va
     trx.selectFrom('membership_episode').select(['org_id', 'person_id', 'valid_from', 'valid_to']).where('kind', '=', 'primary').where('org_id', 'in', chunk).execute(),
   );
   const personIds = [...new Set(episodes.map((e) => e.person_id))];
-  const people = new Map<string, TalliedPerson>();
-  for (const p of await inChunks(personIds, (chunk) =>
-    trx
-      .selectFrom('person')
-      .select(['id', 'sex', 'ethnicity', 'religion', 'birth_date', 'general_education', 'professional_level', 'academic_title', 'political_theory', 'occupation', 'youth_union_on', 'official_on'])
-      .where('id', 'in', chunk)
-      .execute(),
-  ))
-    people.set(p.id, p);
-  const raises = new Map<string, TheoryRaise[]>();
-  const raiseRows = await inChunks(personIds, (chunk) =>
-    trx
-      .selectFrom('training_enrolment as te')
-      .innerJoin('qualification as tq', 'tq.id', 'te.qualification_id')
-      .select(['te.person_id', 'te.id', 'tq.obtained_on', 'te.theory_before'])
-      .where('te.theory_changed', '=', 1)
-      .where('te.person_id', 'in', chunk)
-      .execute(),
-  );
-  // The order theoryOnSql reads them in: by day, then by record.
-  raiseRows.sort((a, b) => (a.obtained_on < b.obtained_on ? -1 : a.obtained_on > b.obtained_on ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of raiseRows) raises.set(r.person_id, [...(raises.get(r.person_id) ?? []), { on: r.obtained_on, before: r.theory_before }]);
-
+  const { people, raises } = await loadTalliedPeople(trx, personIds);
   const byOrg = new Map<string, CellEpisode[]>(orgIds.map((id) => [id, []]));
   for (const e of episodes) byOrg.get(e.org_id)!.push({ personId: e.person_id, from: e.valid_from, to: e.valid_to });
   const timelines = [...byOrg].map(([orgId, eps]) => [orgId, cellTimeline(eps, people, raises)] as const);
