@@ -113,9 +113,12 @@ export function orgsOfYear(db: Q, y: number, prefixes: readonly string[], kinds:
     // By the subject key (tc:<org>), which the unique index of ratings answers.
     .leftJoin('rating as r', (j) => j.on(sql<SqlBool>`r.subject_key = 'tc:' || v.org_id`).on('r.year', '=', y))
     .where('v.valid_from', '<=', d)
-    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', yearStart(y))]))
-    .where(sql<SqlBool>`not exists (select 1 from organization_version v2 where v2.org_id = v.org_id and v2.valid_from <= ${d} and v2.valid_from > v.valid_from)`)
-    .where(sql<SqlBool>`(v.valid_to is null or v.valid_to > ${d} or r.id is not null)`)
+    // The version holding 31/12 is the year's last; only a version that ended within the year
+    // (and was rated) needs the lookup that no later one began by 31/12.
+    .where(
+      sql<SqlBool>`(v.valid_to is null or v.valid_to > ${d} or (v.valid_to > ${yearStart(y)} and r.id is not null
+        and not exists (select 1 from organization_version v2 where v2.org_id = v.org_id and v2.valid_from <= ${d} and v2.valid_from > v.valid_from)))`,
+    )
     .where('v.kind', 'in', kinds)
     .where(inSubtrees('v.path', prefixes));
 }
