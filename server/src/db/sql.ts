@@ -33,7 +33,11 @@ export function inSubtrees(column: string, prefixes: readonly string[]): Express
   if (prefixes.length === 0) return sql<SqlBool>`1 = 0`;
   if (prefixes.length >= MANY_SUBTREES) {
     const byLength = new Map<number, string[]>();
-    for (const p of prefixes) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+    for (const p of prefixes) {
+      const same = byLength.get(p.length);
+      if (same) same.push(p);
+      else byLength.set(p.length, [p]);
+    }
     const lists = [...byLength].map(([n, ps]) => sql`substr(${sql.ref(column)}, 1, ${sql.lit(n)}) in (${sql.join(ps)})`);
     return sql<SqlBool>`(${sql.join(lists, sql` or `)})`;
   }

@@ -110,7 +110,7 @@ export async function tallyMembers(db: Q, asOf: string, prefixes: readonly strin
   // A root's counts hold its cells' kinds and host types as two more breakdowns.
   const fromRoots = new Set<string>(dims);
   const fromCells = new Set<string>(stored);
-  const codes = (stored.length && cells.length) || (dims.length && rootRows.length) ? await loadCodes(db) : null;
+  const codes = dims.length ? await loadCodes(db) : null;
   let total = 0;
   const add = (dim: string, k: string, n: number) => {
     const to = by[dim]!;

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { TallyEntry } from './timeline.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -39,7 +38,7 @@ export const codeOf = (codes: ValueCodes, dim: string, val: string): number => c
 export const vecWidth = (codes: ValueCodes): number => Math.max(0, ...codes.byCode.keys()) + 3;
 
 /** "code:n code:n …" */
-export const encodeCounts = (codes: ValueCodes, entries: readonly TallyEntry[]) => entries.map(([dim, val, n]) => `${codes.byKey.get(keyOf(dim, val))}:${n}`).join(' ');
+export const encodeCounts = (codes: ValueCodes, entries: readonly (readonly [dim: string, val: string, n: number])[]) => entries.map(([dim, val, n]) => `${codes.byKey.get(keyOf(dim, val))}:${n}`).join(' ');
 
 /** Adds a stored span's counts of the wanted breakdowns into `by`. */
 export function addCounts(codes: ValueCodes, counts: string, wanted: ReadonlySet<string>, by: Record<string, Record<string, number>>): void {

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { insertRows } from '../../../db/insertRows.js';
 import { rootOfPath } from '../../../db/sql.js';
 import { loadTalliedPeople } from '../cellTally/people.js';
-import { codeOf, codeValues, loadCodes, type ValueCodes } from '../cellTally/codes.js';
+import { codeValues, encodeCounts, loadCodes, type ValueCodes } from '../cellTally/codes.js';
 import { FLOW_KINDS } from '../flows.js';
 import { chunksOf, lockRebuild } from '../tallyKit.js';
 import { eventStateOn } from './eventState.js';
@@ -19,7 +19,8 @@ interface Bucket {
   kind: string;
   src_root: string;
   n: number;
-  values: Map<string, number>;
+  /** Each breakdown value and its count, by `valueKey`. */
+  values: Map<string, [dim: string, val: string, n: number]>;
 }
 
 const valueKey = (dim: string, val: string) => `${dim}\u0000${val}`;
@@ -57,14 +58,12 @@ async function store(trx: Trx, codes: ValueCodes, events: readonly PlacedEvent[]
     b.n++;
     for (const [dim, val] of Object.entries(eventStateOn(p, raises.get(e.person_id) ?? [], e.kind, e.day))) {
       const k = valueKey(dim, val);
-      b.values.set(k, (b.values.get(k) ?? 0) + 1);
+      const v = b.values.get(k);
+      if (v) v[2]++;
+      else b.values.set(k, [dim, val, 1]);
     }
   }
-  await codeValues(
-    trx,
-    codes,
-    [...new Set([...buckets.values()].flatMap((b) => [...b.values.keys()]))].map((k) => k.split('\u0000') as [string, string]),
-  );
+  await codeValues(trx, codes, [...buckets.values()].flatMap((b) => [...b.values.values()]));
   await insertRows(
     trx,
     'event_tally',
@@ -74,14 +73,7 @@ async function store(trx: Trx, codes: ValueCodes, events: readonly PlacedEvent[]
       kind: b.kind,
       src_root: b.src_root,
       n: b.n,
-      counts: [...b.values]
-        .map(([k, n]) => {
-          const [dim, val] = k.split('\u0000') as [string, string];
-          return [codeOf(codes, dim, val), n] as const;
-        })
-        .sort((x, y) => x[0] - y[0])
-        .map(([c, n]) => `${c}:${n}`)
-        .join(' '),
+      counts: encodeCounts(codes, [...b.values.values()]),
     })),
   );
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { loadCodes } from '../cellTally/codes.js';
+import { addCounts, loadCodes } from '../cellTally/codes.js';
 import type { EventDim } from '../dimensions.js';
 import { isInsideFlow, type Flow } from '../flows.js';
 import type { Tally } from '../populations.js';
@@ -49,15 +49,9 @@ export async function eventTalliesIn(db: Q, flows: readonly Flow[], from: string
     const n = Number(r.n);
     all.total += n;
     f.total += n;
-    if (!codes || !r.counts) continue;
-    for (const part of r.counts.split(' ')) {
-      const i = part.indexOf(':');
-      const v = codes.byCode.get(Number(part.slice(0, i)));
-      if (!v || !wanted.has(v.dim)) continue;
-      const k = Number(part.slice(i + 1));
-      all.by[v.dim]![v.val] = (all.by[v.dim]![v.val] ?? 0) + k;
-      f.by[v.dim]![v.val] = (f.by[v.dim]![v.val] ?? 0) + k;
-    }
+    if (!codes) continue;
+    addCounts(codes, r.counts, wanted, all.by);
+    addCounts(codes, r.counts, wanted, f.by);
   }
   return { ...all, byFlow };
 }
