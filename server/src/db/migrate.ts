@@ -18,6 +18,7 @@ import * as m015 from './migrations/015_rating_tally.js';
 import * as m016 from './migrations/016_report_indexes.js';
 import * as m017 from './migrations/017_root_tally.js';
 import * as m018 from './migrations/018_event_tally.js';
+import * as m019 from './migrations/019_rated_root_tally.js';
 
 const ALL: Record<string, { up: typeof m001.up }> = {
   '001_init': m001,
@@ -38,6 +39,7 @@ const ALL: Record<string, { up: typeof m001.up }> = {
   '016_report_indexes': m016,
   '017_root_tally': m017,
   '018_event_tally': m018,
+  '019_rated_root_tally': m019,
 };
 
 /** Migrations are code, not files on disk, so the built server needs nothing beside dist/. */

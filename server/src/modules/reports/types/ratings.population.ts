@@ -2,7 +2,9 @@ import { isGovernmentNonParty, NONPARTY_KINDS, RATING_LEVEL_TIER, RATING_LEVELS,
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inSubtrees } from '../../../db/sql.js';
-import { tallyFromRatingTallies } from '../ratingTally/read.js';
+import { ratedRootCounts } from '../ratingTally/ratedRoots.js';
+import { ratedRowsOf, ratingTallyCounts } from '../ratingTally/read.js';
+import { splitAtRoots } from '../rootTally/read.js';
 
 /**
  * The record sets of the rating reports, one query builder per population and year, used both
@@ -164,27 +166,46 @@ export interface RatedTally {
 }
 
 /**
- * A population's year by the rating's code, whether it exists, and discipline. Members are read
- * from the rating tallies (one row per cell and placement); organizations, fewer, from their records.
+ * A population's year by the rating's code, whether it exists, and discipline. Whole roots (a
+ * province, the country) are read from the roots' tallies (one row per root); below a root,
+ * members from the cells' rating tallies, organizations, fewer, from their records.
  */
 export async function tallyRated(db: Q, pop: RatedPopulation, y: number, end: string, prefixes: readonly string[]): Promise<RatedTally> {
-  if (pop === 'dv') return tallyFromRatingTallies(db, y, end, prefixes);
-  return tallyRatedFromRecords(db, pop, y, end, prefixes);
+  const { roots, rest } = splitAtRoots(prefixes);
+  if (!roots.length) return ratedTallyOf(await ratedRowsBelowRoots(db, pop, y, end, prefixes));
+  const rows = ratedRowsOf(await ratedRootCounts(db, pop, y, end, roots));
+  if (rest.length) rows.push(...(await ratedRowsBelowRoots(db, pop, y, end, rest)));
+  return ratedTallyOf(rows);
+}
+
+async function ratedRowsBelowRoots(db: Q, pop: RatedPopulation, y: number, end: string, prefixes: readonly string[]): Promise<RatedRow[]> {
+  return pop === 'dv' ? ratedRowsOf(await ratingTallyCounts(db, y, end, prefixes)) : ratedRecordRows(db, pop, y, end, prefixes);
 }
 
 /** One grouped pass over a population's year from its records (the reference the tallies are tested against). */
 export async function tallyRatedFromRecords(db: Q, pop: RatedPopulation, y: number, end: string, prefixes: readonly string[]): Promise<RatedTally> {
+  return ratedTallyOf(await ratedRecordRows(db, pop, y, end, prefixes));
+}
+
+/** A population's year grouped by (code, has a rating, disciplined). */
+export interface RatedRow {
+  code: string | null;
+  has_r: number | string;
+  kl: number | string;
+  n: number | string;
+}
+
+async function ratedRecordRows(db: Q, pop: RatedPopulation, y: number, end: string, prefixes: readonly string[]): Promise<RatedRow[]> {
   const kl = pop === 'dv' ? sql<number>`case when r.id is not null and ${disciplinedIn(y)} then 1 else 0 end` : sql<number>`0`;
-  const rows = (await ratedOfYear(db, pop, y, prefixes)
+  return (await ratedOfYear(db, pop, y, prefixes)
     .select([ratingCode(end).as('code'), sql<number>`case when r.id is null then 0 else 1 end`.as('has_r'), kl.as('kl'), (eb) => eb.fn.countAll<number>().as('n')])
     // Grouped by position: PostgreSQL would not match two copies of a parameterized expression.
     .groupBy([sql.raw('1'), sql.raw('2'), sql.raw('3')])
-    .execute()) as unknown as { code: string | null; has_r: number | string; kl: number | string; n: number | string }[];
-  return ratedTallyOf(rows);
+    .execute()) as unknown as RatedRow[];
 }
 
 /** Sums grouped rows of (code, has a rating, disciplined) into the report's counts. */
-export function ratedTallyOf(rows: readonly { code: string | null; has_r: number | string; kl: number | string; n: number | string }[]): RatedTally {
+export function ratedTallyOf(rows: readonly RatedRow[]): RatedTally {
   const t: RatedTally = { tong: 0, xl: 0, byLevel: {}, kxl: 0, byReason: {}, cqd: 0, cdg: 0, kl: 0 };
   for (const r of rows) {
     const n = Number(r.n);
