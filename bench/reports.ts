@@ -3,8 +3,8 @@
  * a plain full scan of the members table in the same run. Target: each province report at most
  * 3 × one full scan. Membership breakdowns read the per-cell tallies (ADR 7), or a whole
  * province's root tally (ADR 8); flows over whole provinces read the event tallies (ADR 8);
- * members' ratings read per-cell rating tallies. The first, untimed run of each builds what is
- * missing.
+ * ratings read per-cell rating tallies, or a whole province's rating tallies (ADR 8). The
+ * first, untimed run of each builds what is missing.
  */
 import { todayIso } from '@dangvu/common';
 import { sql, type Kysely } from 'kysely';
@@ -61,7 +61,7 @@ export async function measureReports(db: Kysely<Database>, ctx: RequestCtx, org:
 /** The markdown section of the report benchmarks, one table per data set measured. */
 export function reportsSection(runs: { label: string; members: number; engine: string; scan: Measurement; results: Measurement[]; note?: string }[]): string {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-  const lines = ['', '## Reports (official statistics set)', '', 'Each report goes through `reportsEngine(...).run` exactly as the API and the CLI call it; membership breakdowns read the per-cell tallies of ADR 7, or the root tallies of ADR 8 when the subtree is a whole province; flows in a window over whole provinces read the event tallies of ADR 8 (a row per day, province and kind); members\' ratings read per-cell rating tallies; all are kept in step with the writing transactions. Organizations\' ratings read their records. The baseline is a plain full scan reading every row of `person` in the same run; the target is each report ≤ 3 × that scan.', ''];
+  const lines = ['', '## Reports (official statistics set)', '', 'Each report goes through `reportsEngine(...).run` exactly as the API and the CLI call it; membership breakdowns read the per-cell tallies of ADR 7, or the root tallies of ADR 8 when the subtree is a whole province; flows in a window over whole provinces read the event tallies of ADR 8 (a row per day, province and kind); ratings read per-cell rating tallies (members) or their records (organizations), or a whole province\'s rating tallies per year (ADR 8); all are kept in step with the writing transactions. The baseline is a plain full scan reading every row of `person` in the same run; the target is each report ≤ 3 × that scan.', ''];
   for (const r of runs) {
     lines.push(`### ${r.label}: ${r.members.toLocaleString('en')} members, ${r.engine}`, '');
     if (r.note) lines.push(r.note, '');
