@@ -72,6 +72,8 @@ export async function cloneCountry(db: Q, copies: number, roots: readonly string
   }
   await db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx);
+    // The person table's trigram indexes build several times faster with room to sort in.
+    await sql`set local maintenance_work_mem = '1GB'`.execute(trx);
     for (const table of TABLES) {
       const started = performance.now();
       const cols = (await columnsOf(trx, table)).filter((c) => !(table === 'org_event_link' && c.name === 'id'));

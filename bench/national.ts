@@ -82,10 +82,11 @@ export async function runNational(root: string, measure: Measure, members: numbe
   };
   const run = await measureReports(db.kysely, ctx, undefined, measure, 'National');
   const whole = run.results.at(-1)!;
-  // The target is the country's; a scaled-down run only shows the trend.
+  // The target is the country's; a scaled-down run only shows the trend. The tallies are
+  // precomputed aggregates, so the set is held to the stricter of the issue's two targets.
   if (members >= 5_600_000) {
-    whole.target = 'median ≤ 10 000 ms';
-    whole.met = whole.median <= 10_000;
+    whole.target = 'median ≤ 1 000 ms (precomputed aggregates; 10 000 ms without)';
+    whole.met = whole.median <= 1_000;
   }
   const settings = (await sql<{ name: string; value: string }>`select name, current_setting(name) as value from pg_settings where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather') order by name`.execute(db.kysely)).rows;
   const server = `${(await sql<{ v: string }>`select version() as v`.execute(db.kysely)).rows[0]!.v.split(' on ')[0]}; ${settings.map((r) => `${r.name} ${r.value}`).join(', ')}`;
@@ -158,6 +159,10 @@ function generationNote(m: Marker): string {
 /** The latest national run on record, for the benchmarks page. */
 export function nationalRuns(resultsDir: string): NationalRun[] {
   if (!existsSync(resultsDir)) return [];
-  const files = readdirSync(resultsDir).filter((f) => f.includes('-postgres-national-')).sort();
+  // The latest date's largest country: a scaled-down run the same day does not hide the full one.
+  const key = (f: string) => [f.slice(0, 10), Number(/-(\d+)\.json$/.exec(f)?.[1] ?? 0)] as const;
+  const files = readdirSync(resultsDir)
+    .filter((f) => f.includes('-postgres-national-'))
+    .sort((a, b) => (key(a)[0] === key(b)[0] ? key(a)[1] - key(b)[1] : key(a)[0] < key(b)[0] ? -1 : 1));
   return files.length ? [JSON.parse(readFileSync(resolve(resultsDir, files.at(-1)!), 'utf8')) as NationalRun] : [];
 }
