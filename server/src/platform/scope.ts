@@ -64,6 +64,12 @@ export function scopeFor(db: Kysely<Database>, actor: Actor): ScopeResolver {
   };
 }
 
+/** The ids of a materialized path (`/root/…/org/`), root first. */
+export const idsOfPath = (path: string): string[] => path.split('/').filter(Boolean);
+
+/** The root organization's id in a materialized path, as `rootOfPath` in db/sql.ts reads it in SQL. */
+export const rootIdOfPath = (path: string): string => idsOfPath(path)[0]!;
+
 export function pathWithin(path: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => path.startsWith(p));
 }

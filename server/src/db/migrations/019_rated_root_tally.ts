@@ -7,9 +7,9 @@ import type { Engine } from '../database.js';
  * rating tallies (migration 015), grassroots organizations and the cells under them from their
  * ratings. A national report reads one row per province instead of one per cell or organization.
  *
- * A root is marked stale in the writing transaction by a change to an organization version in
- * it or to an organization's rating; the members' side is marked by the rating tally's refresh,
- * which already follows every record a member's rating count reads.
+ * A root's organizations are marked stale in the writing transaction by a change to an
+ * organization version in it or to an organization's rating; its members' counts are patched by
+ * the refresh of the cells' rating tallies, which already follows every record they read.
  */
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const date = engine === 'postgres' ? 'date' : 'text';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees } from '../../db/sql.js';
 import { requireCtx } from '../../platform/http.js';
-import { scopeFor } from '../../platform/scope.js';
+import { idsOfPath, scopeFor } from '../../platform/scope.js';
 
 /** Start of a Vietnam calendar day (UTC+7, no daylight saving), `plusDays` later, as a UTC ISO string. */
 export function vnDayStartUtc(isoDate: string, plusDays: number): string {
@@ -30,7 +30,7 @@ export function auditRoutes(db: Kysely<Database>): FastifyPluginAsyncZod {
       const ctx = requireCtx(req, 'audit.read');
       const q = req.query;
       const paths = await scopeFor(db, ctx.actor).pathsOn(todayIso());
-      const isRootAdmin = paths.some((p) => p.split('/').length === 3);
+      const isRootAdmin = paths.some((p) => idsOfPath(p).length === 1);
       const scoped = isRootAdmin ? sql<SqlBool>`(${inSubtrees('a.path', paths)} or a.path is null)` : inSubtrees('a.path', paths);
       let base = db.selectFrom('audit_log as a').where(scoped);
       if (q.user) base = base.where('a.username', '=', q.user);

@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees } from '../../db/sql.js';
 import { AppError } from '../../platform/errors.js';
+import { idsOfPath } from '../../platform/scope.js';
 
 type Q = Kysely<Database>;
 
@@ -14,7 +15,7 @@ type Q = Kysely<Database>;
 export function ancestorPaths(prefixes: readonly string[]): string[] {
   const out = new Set<string>();
   for (const p of prefixes) {
-    const parts = p.split('/').filter(Boolean);
+    const parts = idsOfPath(p);
     for (let i = 1; i < parts.length; i++) out.add(`/${parts.slice(0, i).join('/')}/`);
   }
   return [...out];

@@ -18,7 +18,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { RequestCtx } from '../../platform/context.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
 import { nowIso, uuidv7 } from '../../platform/ids.js';
-import { pathWithin } from '../../platform/scope.js';
+import { idsOfPath, pathWithin } from '../../platform/scope.js';
 import { who } from '../admissions/admissions.service.js';
 import { resolveSubtree } from '../organizations/subtree.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
@@ -270,7 +270,7 @@ export function studyService(db: Q) {
     const counted = new Set<string>();
     for (const s of sessions) {
       const path = s.now_path ?? s.path;
-      const parts = path.split('/').filter(Boolean);
+      const parts = idsOfPath(path);
       for (let i = parts.length; i > 0; i--) {
         const orgId = basePaths.get(`/${parts.slice(0, i).join('/')}/`);
         if (!orgId) continue;

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { inSubtrees, minimalPrefixes, validOn } from '../../db/sql.js';
 import type { RequestCtx } from '../../platform/context.js';
-import { scopeFor, subtreePathsOn } from '../../platform/scope.js';
+import { idsOfPath, scopeFor, subtreePathsOn } from '../../platform/scope.js';
 
 /** Kysely queries of the meetings module; every function takes the connection or transaction to use. */
 type Q = Kysely<Database>;
@@ -150,7 +150,7 @@ export interface RulesInForce {
 
 /** The rule sets for a cell on a date: the deepest organization on its path with a choice then, else the defaults of that date. */
 export async function rulesFor(q: Q, path: string, on: string): Promise<RulesInForce> {
-  const ids = path.split('/').filter(Boolean);
+  const ids = idsOfPath(path);
   const choices = await q
     .selectFrom('meeting_rule_choice')
     .select(['org_id', 'valid_from', 'score_rules', 'rollup_rules', 'id'])

@@ -7,6 +7,7 @@ import { minimalPrefixes, pathUpperBound, validOn } from '../../db/sql.js';
 import { chunks } from '../members/ledger.repository.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import { orgChanged } from '../organizations/organizations.service.js';
+import { idsOfPath } from '../../platform/scope.js';
 
 type Trx = Transaction<Database>;
 
@@ -182,7 +183,6 @@ async function namesOf(trx: Trx, ids: readonly string[], known: Map<string, stri
   return known;
 }
 
-const pathIds = (path: string) => path.split('/').filter(Boolean);
 
 /** Compares the footprint after the operation with the snapshot before it, inside the same transaction. */
 export async function diff(trx: Trx, before: Snapshot, eventIds: readonly string[], effectiveDate: string): Promise<RestructureEffects> {
@@ -195,7 +195,7 @@ export async function diff(trx: Trx, before: Snapshot, eventIds: readonly string
 
   const names = new Map<string, string>();
   for (const v of [...before.orgs.values(), ...after.values()]) names.set(v.org_id, v.name);
-  const ancestry = [...before.orgs.values(), ...after.values()].flatMap((v) => pathIds(v.path));
+  const ancestry = [...before.orgs.values(), ...after.values()].flatMap((v) => idsOfPath(v.path));
   await namesOf(trx, [...ancestry, ...[...before.persons.values()].map((p) => p.org_id)], names);
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const side = (v: Ver | undefined) =>
@@ -206,7 +206,7 @@ export async function diff(trx: Trx, before: Snapshot, eventIds: readonly string
           hostType: v.host_type,
           parentId: v.parent_id,
           parentName: nameOf(v.parent_id),
-          path: pathIds(v.path)
+          path: idsOfPath(v.path)
             .map((id) => names.get(id) ?? '?')
             .join(' › '),
         }

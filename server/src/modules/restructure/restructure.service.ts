@@ -19,7 +19,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { RequestCtx } from '../../platform/context.js';
 import { AppError, unprocessable } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { pathWithin, scopeFor } from '../../platform/scope.js';
+import { idsOfPath, pathWithin, scopeFor } from '../../platform/scope.js';
 import { chunks } from '../members/ledger.repository.js';
 import { orgRepo } from '../organizations/organizations.repository.js';
 import type { OpOptions, OrganizationsService } from '../organizations/organizations.service.js';
@@ -90,9 +90,9 @@ const stepSummary = (s: PlanStep) => ({
 /** The deepest path every given path lies under: the plan's place in the tree, for audit scope. */
 function commonAncestor(paths: readonly string[]): string {
   if (!paths.length) return '/';
-  let common = paths[0]!.split('/').filter(Boolean);
+  let common = idsOfPath(paths[0]!);
   for (const p of paths.slice(1)) {
-    const parts = p.split('/').filter(Boolean);
+    const parts = idsOfPath(p);
     let i = 0;
     while (i < common.length && common[i] === parts[i]) i++;
     common = common.slice(0, i);

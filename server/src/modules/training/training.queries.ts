@@ -2,6 +2,7 @@ import { enrolmentStatus, tallyEnrolments, type CohortSummaryOut, type Enrolment
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { CohortRow, CourseRow, EnrolmentRow } from './training.tables.js';
+import { idsOfPath } from '../../platform/scope.js';
 
 type Db = Kysely<Database>;
 
@@ -39,7 +40,7 @@ export async function orgsNow(db: Db, ids: readonly (string | null)[]): Promise<
 export function selfAndAncestors(paths: readonly string[]): string[] {
   const out = new Set<string>();
   for (const p of paths) {
-    const parts = p.split('/').filter(Boolean);
+    const parts = idsOfPath(p);
     for (let i = 1; i <= parts.length; i++) out.add(`/${parts.slice(0, i).join('/')}/`);
   }
   return [...out];

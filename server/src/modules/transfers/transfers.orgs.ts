@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { idsOfPath } from '../../platform/scope.js';
 
 type Db = Kysely<Database>;
 
@@ -45,7 +46,7 @@ export async function orgNames(db: Db, ids: readonly (string | null)[]): Promise
  * A cell directly under a commune committee (2025 model) has that committee as its base.
  */
 export async function committeesOf(db: Db, cell: OrgNow): Promise<{ base: OrgNow; upper: OrgNow }> {
-  const ids = cell.path.split('/').filter(Boolean);
+  const ids = idsOfPath(cell.path);
   const byId = await orgsNow(db, ids);
   const chain = ids.map((i) => byId.get(i)).filter((o): o is OrgNow => !!o);
   let b = chain.length - 1;

@@ -4,6 +4,7 @@ import type { DocumentTable, DocumentTargetTable, StudyAttendanceTable, StudySes
 import { addDays, dateBetween } from '../days.js';
 import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
+import { idsOfPath } from '../../../platform/scope.js';
 
 interface OrgV {
   org_id: string;
@@ -230,7 +231,7 @@ export const seedDocuments: WorkflowSeeder = async ({ db, rng, ids, today, rootI
   for (const b of bases) if (b.valid_to === null) membersUnder.set(b.org_id, []);
   const currentBaseByPath = new Map(bases.filter((b) => b.valid_to === null).map((b) => [b.path, b.org_id]));
   for (const m of members) {
-    const parts = m.path.split('/').filter(Boolean);
+    const parts = idsOfPath(m.path);
     for (let i = parts.length; i > 0; i--) {
       const b = currentBaseByPath.get(`/${parts.slice(0, i).join('/')}/`);
       if (b) {

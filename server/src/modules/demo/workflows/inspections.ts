@@ -4,6 +4,7 @@ import type { DisciplineTable, InspectionCaseTable, InspectionPlanTable, Inspect
 import { addDays, dateBetween, minIso } from '../days.js';
 import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
+import { idsOfPath } from '../../../platform/scope.js';
 
 interface Version {
   orgId: string;
@@ -273,7 +274,7 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
       return true;
     };
     const committeeName = (path: string, on: string) => {
-      const chain = path.split('/').filter(Boolean);
+      const chain = idsOfPath(path);
       for (let i = chain.length - 2; i >= 0; i--) {
         const v = (cellVersions.get(chain[i]!) ?? []).find((x) => validOn(x, on));
         if (v && !isCellKind(v.kind) && v.kind !== 'dang_bo_bo_phan') return v.name;
@@ -333,7 +334,7 @@ export const seedInspections: WorkflowSeeder = async ({ db, rng, ids, today, roo
   });
 };
 
-const cellOf = (path: string) => path.split('/').filter(Boolean).at(-1)!;
+const cellOf = (path: string) => idsOfPath(path).at(-1)!;
 
 function lowerBound(members: readonly Member[], path: string): number {
   let lo = 0;

@@ -6,6 +6,7 @@ import { addDays, dayNo, maxIso, minIso, yearOf } from '../days.js';
 import type { Rng } from '../prng.js';
 import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
+import { idsOfPath } from '../../../platform/scope.js';
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
@@ -94,7 +95,7 @@ export const seedTraining: WorkflowSeeder = async ({ db, rng, ids, today, rootId
   const versionOn = (orgId: string, d: string) => byOrg.get(orgId)?.find((v) => v.valid_from <= d && (v.valid_to === null || v.valid_to > d));
   /** The committee that runs lower classes for a cell on a date; grassroots directly under the province use the province's. */
   const upperOn = (cellId: string, d: string): string => {
-    const parts = (versionOn(cellId, d)?.path ?? '').split('/').filter(Boolean);
+    const parts = idsOfPath(versionOn(cellId, d)?.path ?? '');
     const upper = parts[1];
     if (!upper || upper === cellId) return rootId;
     const kind = versionOn(upper, d)?.kind;

@@ -4,6 +4,7 @@ import type { TransferStepTable, TransferTable } from '../../transfers/transfers
 import { addDays, dayNo } from '../days.js';
 import { insertRows } from '../../../db/insertRows.js';
 import type { WorkflowSeeder } from './types.js';
+import { idsOfPath } from '../../../platform/scope.js';
 
 interface Org {
   id: string;
@@ -42,7 +43,7 @@ export const seedTransfers: WorkflowSeeder = async ({ db, rng, ids, today, rootI
   const cells = orgRows.filter((o) => isCellKind(o.kind));
   if (cells.length < 2) return;
   const committees = (cell: Org) => {
-    const chain = cell.path.split('/').filter(Boolean).map((i) => orgs.get(i)).filter((o): o is Org => !!o);
+    const chain = idsOfPath(cell.path).map((i) => orgs.get(i)).filter((o): o is Org => !!o);
     let b = chain.length - 1;
     while (b > 0 && (chain[b]!.kind === 'chi_bo_truc_thuoc' || chain[b]!.kind === 'dang_bo_bo_phan')) b--;
     return { base: chain[b]!, upper: chain[b - 1] ?? chain[b]! };

@@ -1,10 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { rootOfPath } from '../../../db/sql.js';
 import type { Database } from '../../../db/schema.js';
 import { disciplinedIn, membersOfYear } from '../types/ratings.population.js';
 import { insertRows } from '../../../db/insertRows.js';
 import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeChangeDays, ratingCodeOn, type CodedRow, type CodedStep } from './ratingCode.js';
+import { patchMemberRoots } from './rootLines.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -111,11 +111,13 @@ export async function refreshRatingTallies(db: Kysely<Database>, y: number): Pro
       await trx.deleteFrom('rated_root_tally').execute();
       await trx.deleteFrom('rated_root_year').execute();
     } else if (staleIds.length) {
-      await markRootsOf(trx, staleIds);
       const years = (await trx.selectFrom('rating_tally_year').select('year').orderBy('year').execute()).map((r) => Number(r.year));
       for (const year of years) {
+        // The roots' member counts follow the cells, in this transaction (ratingTally/rootLines.ts).
+        const patchRoots = await patchMemberRoots(trx, year, staleIds);
         for (const c of chunksOf(staleIds)) await trx.deleteFrom('rating_tally').where('year', '=', year).where('org_id', 'in', c).execute();
         await buildYear(trx, year, staleIds);
+        await patchRoots();
       }
     }
     // Only the cells read: a cell marked since then is rebuilt by the next reader.
@@ -125,18 +127,4 @@ export async function refreshRatingTallies(db: Kysely<Database>, y: number): Pro
       await trx.insertInto('rating_tally_year').values({ year: y }).execute();
     }
   });
-}
-
-/**
- * Marks the roots any version of these cells stood in: their members' counts changed, and the
- * roots' rating tallies (ratedRoots.ts) sum them.
- */
-async function markRootsOf(trx: Transaction<Database>, orgIds: readonly string[]): Promise<void> {
-  for (const c of chunksOf(orgIds))
-    await trx
-      .insertInto('rated_root_stale')
-      .columns(['root_id'])
-      .expression((eb) => eb.selectFrom('organization_version').select(rootOfPath(trx, 'path').as('root_id')).distinct().where('org_id', 'in', c))
-      .onConflict((oc) => oc.column('root_id').doNothing())
-      .execute();
 }

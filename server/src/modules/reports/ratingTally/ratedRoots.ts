@@ -1,101 +1,32 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { insertRows } from '../../../db/insertRows.js';
-import { inSubtrees, rootOfPath } from '../../../db/sql.js';
-import { DeltaLine, type Span } from '../rootTally/line.js';
+import { rootOfPath } from '../../../db/sql.js';
+import type { Span } from '../rootTally/line.js';
 import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { orgsOfYear, POPULATION_KINDS, type RatedPopulation } from '../types/ratings.population.js';
 import { BEGINNING, refreshRatingTallies } from './build.js';
 import { codeChangeDays, ratingCodeOn, type CodedStep } from './ratingCode.js';
 import { parseRatedCounts, type RatedCount } from './read.js';
+import { addPlacedSpans, placedRatingRows, RootLines } from './rootLines.js';
+
+/**
+ * The rating reports' counts per root organization (a province), rating year and population
+ * (migration 019, ADR 8): a year is built whole on its first read; afterwards the members'
+ * counts are patched by the cells' rating refresh (rootLines.ts) and the organizations of the
+ * roots that triggers marked are counted again.
+ */
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Row = Database['rated_root_tally'];
 
-/**
- * Each root's rating counts by year and population, over spans of report end dates, summed as
- * lines of dated changes (rootTally/line.ts) with one slot per "code|has_rating|disciplined"
- * key. Members come from the cells' rating tallies; organizations from their ratings.
- */
-class Keys {
-  private readonly slots = new Map<string, number>();
-  readonly names: string[] = [];
-  slot(key: string): number {
-    let s = this.slots.get(key);
-    if (s === undefined) {
-      s = 2 + this.names.length;
-      this.slots.set(key, s);
-      this.names.push(key);
-    }
-    return s;
-  }
-  /** A vector of the keys' counts, the total in slot 0. */
-  vec(counts: readonly RatedCount[]): Int32Array {
-    const slots = counts.map((c) => [this.slot(c.key), c.n] as const);
-    const v = new Int32Array(2 + this.names.length);
-    for (const [s, n] of slots) {
-      v[s]! += n;
-      v[0]! += n;
-    }
-    return v;
-  }
-  /** The stored form, by key as rating_tally.counts is. */
-  encode(v: Int32Array): string {
-    const parts: [string, number][] = [];
-    for (let i = 2; i < v.length; i++) if (v[i] !== 0) parts.push([this.names[i - 2]!, v[i]!]);
-    return parts
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, n]) => `${k}=${n}`)
-      .join(' ');
-  }
-}
-
-class RootLines {
-  readonly keys = new Keys();
-  private readonly lines = new Map<string, DeltaLine>();
-  add(root: string, spans: readonly Span[]): void {
-    let line = this.lines.get(root);
-    if (!line) this.lines.set(root, (line = new DeltaLine()));
-    line.addSpans(spans, 1);
-  }
-  rows(year: number, pop: RatedPopulation): Row[] {
-    const out: Row[] = [];
-    for (const [root, line] of this.lines)
-      for (const s of line.spans()) out.push({ year, pop, root_id: root, valid_from: s.from, valid_to: s.to, counts: this.keys.encode(s.v) });
-    return out;
-  }
-}
-
+const ORGANIZATION_POPULATIONS = ['tccs', 'cbtt'] as const;
 const rootPrefixes = (roots: readonly string[] | null) => (roots ? roots.map((r) => `/${r}/`) : ['/']);
 
-/** Members: each cell placement's rating-tally spans, added to the root of its version. */
-async function memberRows(trx: Q, y: number, roots: readonly string[] | null): Promise<Row[]> {
-  const rows = await trx
-    .selectFrom('rating_tally as t')
-    .innerJoin('organization_version as v', (j) => j.onRef('v.org_id', '=', 't.org_id').onRef('v.valid_from', '=', 't.vfrom'))
-    .select(['t.org_id', 't.vfrom', 't.valid_from', 't.valid_to', 't.counts', rootOfPath(trx as Kysely<Database>, 'v.path').as('root')])
-    .where('t.year', '=', y)
-    .where(inSubtrees('v.path', rootPrefixes(roots)))
-    .orderBy('t.org_id')
-    .orderBy('t.vfrom')
-    .orderBy('t.valid_from')
-    .execute();
+/** Members: every cell placement's rating-tally spans, added to the root of its version. */
+async function memberRows(trx: Q, y: number): Promise<Row[]> {
   const lines = new RootLines();
-  let group: Span[] = [];
-  let groupKey = '';
-  let groupRoot = '';
-  const flush = () => group.length && lines.add(groupRoot, group);
-  for (const r of rows) {
-    const key = `${r.org_id}\u0000${r.vfrom}`;
-    if (key !== groupKey) {
-      flush();
-      group = [];
-      groupKey = key;
-      groupRoot = r.root;
-    }
-    group.push({ from: r.valid_from, to: r.valid_to, v: lines.keys.vec(parseRatedCounts(r.counts)) });
-  }
-  flush();
+  addPlacedSpans(lines, await placedRatingRows(trx, y, { prefixes: ['/'] }), 1);
   return lines.rows(y, 'dv');
 }
 
@@ -143,14 +74,14 @@ async function organizationRows(trx: Q, y: number, roots: readonly string[] | nu
   return [...byPop.tccs.rows(y, 'tccs'), ...byPop.cbtt.rows(y, 'cbtt')];
 }
 
-async function buildYear(trx: Transaction<Database>, y: number, roots: readonly string[] | null): Promise<void> {
-  await insertRows(trx, 'rated_root_tally', [...(await memberRows(trx, y, roots)), ...(await organizationRows(trx, y, roots))]);
+async function buildYear(trx: Transaction<Database>, y: number): Promise<void> {
+  await insertRows(trx, 'rated_root_tally', [...(await memberRows(trx, y)), ...(await organizationRows(trx, y, null))]);
 }
 
 /**
- * Before reading year `y`: the cells' rating tallies first (which mark the roots of the cells
- * they rebuild), then the roots marked stale in every year built so far, then year `y` if it
- * never was. On PostgreSQL one reader at a time; the others wait.
+ * Before reading year `y`: the cells' rating tallies first (whose refresh patches the roots'
+ * member counts), then the organizations of the roots marked stale, in every year built so
+ * far, then year `y` if it never was. On PostgreSQL one reader at a time; the others wait.
  */
 export async function refreshRatedRoots(db: Kysely<Database>, y: number): Promise<void> {
   await refreshRatingTallies(db, y);
@@ -163,14 +94,14 @@ export async function refreshRatedRoots(db: Kysely<Database>, y: number): Promis
     if (staleRoots.length) {
       const years = (await trx.selectFrom('rated_root_year').select('year').orderBy('year').execute()).map((r) => Number(r.year));
       for (const year of years) {
-        for (const c of chunksOf(staleRoots)) await trx.deleteFrom('rated_root_tally').where('year', '=', year).where('root_id', 'in', c).execute();
-        await buildYear(trx, year, staleRoots);
+        for (const c of chunksOf(staleRoots)) await trx.deleteFrom('rated_root_tally').where('year', '=', year).where('pop', 'in', ORGANIZATION_POPULATIONS).where('root_id', 'in', c).execute();
+        await insertRows(trx, 'rated_root_tally', await organizationRows(trx, year, staleRoots));
       }
       // Only the roots read: one marked since then is rebuilt by the next reader.
       for (const c of chunksOf(staleRoots)) await trx.deleteFrom('rated_root_stale').where('root_id', 'in', c).execute();
     }
     if (!(await trx.selectFrom('rated_root_year').select('year').where('year', '=', y).executeTakeFirst())) {
-      await buildYear(trx, y, null);
+      await buildYear(trx, y);
       await trx.insertInto('rated_root_year').values({ year: y }).execute();
     }
   });

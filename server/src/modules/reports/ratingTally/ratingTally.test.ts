@@ -7,6 +7,7 @@ import { generateDemo } from '../../demo/generate.js';
 import { organizationsService } from '../../organizations/organizations.service.js';
 import { resolveSubtree } from '../../organizations/subtree.js';
 import { RATED_POPULATIONS, tallyRated, tallyRatedFromRecords } from '../types/ratings.population.js';
+import { refreshRatedRoots } from './ratedRoots.js';
 
 describeEngines('reports: rating tallies of cells and roots equal the records', (env) => {
   const db = () => env().db.kysely;
@@ -88,6 +89,14 @@ describeEngines('reports: rating tallies of cells and roots equal the records', 
     await expectEqual([y], (yy) => [`${yy}-12-31`, `${yy + 1}-01-30`, `${yy + 1}-01-31`, `${yy + 1}-02-01`].filter((d) => d <= todayIso()), [roots[0]!, ...communes.slice(0, 2)]);
     expect(await stale()).toEqual([]);
     expect(await db().selectFrom('rated_root_stale').select('root_id').execute()).toEqual([]);
+
+    // The roots' member counts were patched from the rebuilt cells: the same rows as the year built whole.
+    const rootRows = () => db().selectFrom('rated_root_tally').selectAll().where('year', '=', y).orderBy('pop').orderBy('root_id').orderBy('valid_from').execute();
+    const patched = await rootRows();
+    await db().deleteFrom('rated_root_tally').where('year', '=', y).execute();
+    await db().deleteFrom('rated_root_year').where('year', '=', y).execute();
+    await refreshRatedRoots(db(), y);
+    expect(await rootRows()).toEqual(patched);
   });
 
   it('moves a commune to another province within a rating year: each root counts it where it stood on 31/12', { timeout: 300_000 }, async () => {

@@ -5,6 +5,7 @@ import { codeOf, codeValues, loadCodes, vecWidth, type ValueCodes } from '../cel
 import { chunksOf, inChunks } from '../tallyKit.js';
 import { decodeVec, DeltaLine, encodeVec } from './line.js';
 import { placeSpans, type CellRow, type Placement } from './place.js';
+import { rootIdOfPath } from '../../../platform/scope.js';
 
 type Trx = Transaction<Database>;
 type StoredPlacement = Database['cell_placement'];
@@ -13,8 +14,6 @@ type StoredCellRow = CellRow & { org_id: string };
 /** Past this many stale cells a refresh builds the roots they touch whole instead of patching them. */
 export const WHOLE_BUILD_FROM = 3000;
 
-/** The root's id in a materialized path (`/root/…/`), as `rootOfPath` in db/sql.ts reads it in SQL. */
-const rootIdOf = (path: string) => path.split('/')[1]!;
 
 function byOrg<T extends { org_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -63,7 +62,7 @@ async function currentPlacements(trx: Trx, orgIds: readonly string[]): Promise<S
   );
   return versions
     .filter((v) => v.valid_to === null || v.valid_to > v.valid_from)
-    .map((v) => ({ org_id: v.org_id, valid_from: v.valid_from, valid_to: v.valid_to, root_id: rootIdOf(v.path), kind: v.kind, host_type: v.host_type }));
+    .map((v) => ({ org_id: v.org_id, valid_from: v.valid_from, valid_to: v.valid_to, root_id: rootIdOfPath(v.path), kind: v.kind, host_type: v.host_type }));
 }
 
 /** Rewrites the root's spans from the line's first change on, with the line added. */

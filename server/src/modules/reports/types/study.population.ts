@@ -4,6 +4,7 @@ import { inSubtrees } from '../../../db/sql.js';
 import type { ReportContext } from '../context.js';
 import { badFigure } from '../drillKit.js';
 import { membersOn, orgsOn } from '../populations.js';
+import { idsOfPath } from '../../../platform/scope.js';
 
 /**
  * The record sets of the resolution-study report, loaded once per run; figures and drill-downs
@@ -210,7 +211,7 @@ export async function loadCoverage(rc: ReportContext, from: string, to: string) 
     m.set(org, (m.get(org) ?? new Set()).add(session));
   };
   for (const r of rows) {
-    const parts = r.place.split('/').filter(Boolean);
+    const parts = idsOfPath(r.place);
     for (let i = parts.length; i > 0; i--) {
       const b = byPath.get(`/${parts.slice(0, i).join('/')}/`);
       if (!b) continue;
