@@ -2,13 +2,14 @@
  * `npm run bench -- --national`: the official statistics set for the whole country (default
  * 5.6 million members, 34 provinces) on PostgreSQL. Generation takes long, so the database is
  * kept (BENCH_PG_URL, default a `dangvu_bench_national` database on the local server) and reused.
- * Target: the whole set within 10 s, and under 1 s with precomputed aggregates (the cell
- * tallies of ADR 7 and the root tallies of ADR 8 are such aggregates, for the membership figures).
+ * Target: the whole set within 10 s, and under 1 s with precomputed aggregates (the tallies of
+ * ADR 7 and ADR 8 are such aggregates, for membership, flows and ratings).
  *
  * The country is generated with the records the official set reads (the whole registry and
  * its history, discipline, theory training, ratings of the last two full years), not every
- * workflow's: years of meetings and ratings for 5.6 million members would take most of a
- * day on two cores, and no report of the set reads them.
+ * workflow's: years of meetings and ratings would take most of a day on two cores, and no
+ * report of the set reads them. Past 600,000 members it is copies of a generated country
+ * (cloneCountry.ts): generating 5.6 million members one by one would take hours.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
