@@ -89,7 +89,8 @@ export async function refreshRatedRoots(db: Kysely<Database>, y: number): Promis
   const stale = await db.selectFrom('rated_root_stale').select('root_id').limit(1).executeTakeFirst();
   if (built && !stale) return;
   await db.transaction().execute(async (trx) => {
-    await lockRebuild(trx, 'rated_root_refresh');
+    // The cells' rating refresh writes these rows too (the members' patch): one writer at a time for both.
+    await lockRebuild(trx, 'rating_tally_refresh');
     const staleRoots = (await trx.selectFrom('rated_root_stale').select('root_id').orderBy('root_id').execute()).map((r) => r.root_id);
     if (staleRoots.length) {
       const years = (await trx.selectFrom('rated_root_year').select('year').orderBy('year').execute()).map((r) => Number(r.year));
