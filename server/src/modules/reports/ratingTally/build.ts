@@ -4,6 +4,7 @@ import { disciplinedIn, membersOfYear } from '../types/ratings.population.js';
 import { insertRows } from '../../../db/insertRows.js';
 import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { codeChangeDays, ratingCodeOn, type CodedRow, type CodedStep } from './ratingCode.js';
+import { encodeRatedCounts, ratedKey } from './ratedCounts.js';
 import { patchMemberRoots } from './rootLines.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -83,14 +84,10 @@ async function buildYear(trx: Q, y: number, orgIds: readonly string[] | null): P
 function countsOn(list: readonly Placed[], stepsOf: ReadonlyMap<string, CodedStep[]>, end: string): string {
   const n = new Map<string, number>();
   for (const p of list) {
-    const code = p.rating_id ? (ratingCodeOn(stepsOf.get(p.rating_id) ?? [], p.row, end) ?? '') : '';
-    const k = `${code}|${p.rating_id ? 1 : 0}|${p.kl}`;
+    const k = ratedKey(p.rating_id ? ratingCodeOn(stepsOf.get(p.rating_id) ?? [], p.row, end) : null, p.rating_id !== null, p.kl);
     n.set(k, (n.get(k) ?? 0) + 1);
   }
-  return [...n]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, c]) => `${k}=${c}`)
-    .join(' ');
+  return encodeRatedCounts(n);
 }
 
 /**

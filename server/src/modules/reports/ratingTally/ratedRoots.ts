@@ -7,7 +7,7 @@ import { chunksOf, inChunks, lockRebuild } from '../tallyKit.js';
 import { orgsOfYear, POPULATION_KINDS, type RatedPopulation } from '../types/ratings.population.js';
 import { BEGINNING, refreshRatingTallies } from './build.js';
 import { codeChangeDays, ratingCodeOn, type CodedStep } from './ratingCode.js';
-import { parseRatedCounts, type RatedCount } from './read.js';
+import { parseRatedCounts, ratedKey, type RatedCount } from './ratedCounts.js';
 import { addPlacedSpans, placedRatingRows, RootLines } from './rootLines.js';
 
 /**
@@ -52,7 +52,7 @@ async function organizationRows(trx: Q, y: number, roots: readonly string[] | nu
   const byPop = { tccs: new RootLines(), cbtt: new RootLines() };
   for (const o of orgs) {
     const lines = POPULATION_KINDS.tccs.includes(o.kind) ? byPop.tccs : byPop.cbtt;
-    const key = (code: string | null) => `${code ?? ''}|${o.rating_id ? 1 : 0}|0`;
+    const key = (code: string | null) => ratedKey(code, o.rating_id !== null, 0);
     if (!o.rating_id) {
       lines.add(o.root, [{ from: BEGINNING, to: null, v: lines.keys.vec([{ key: key(null), n: 1 }]) }]);
       continue;

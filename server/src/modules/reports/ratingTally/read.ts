@@ -1,30 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inSubtrees } from '../../../db/sql.js';
-import type { RatedRow } from '../types/ratings.population.js';
 import { refreshRatingTallies } from './build.js';
-
-/** One "code|has_rating|disciplined=n" part of a stored rating count. */
-export interface RatedCount {
-  key: string;
-  n: number;
-}
-
-export function parseRatedCounts(counts: string): RatedCount[] {
-  if (!counts) return [];
-  return counts.split(' ').map((part) => {
-    const eq = part.lastIndexOf('=');
-    return { key: part.slice(0, eq), n: Number(part.slice(eq + 1)) };
-  });
-}
-
-/** Grouped rows, as the records' grouped pass gives them, from stored counts. */
-export function ratedRowsOf(counts: readonly RatedCount[]): RatedRow[] {
-  return counts.map(({ key, n }) => {
-    const [code, hasR, kl] = key.split('|');
-    return { code: code || null, has_r: Number(hasR), kl: Number(kl), n };
-  });
-}
+import { parseRatedCounts, type RatedCount } from './ratedCounts.js';
 
 /**
  * Members of year `y` by rating status on report end `end`, from the tallies: the span holding

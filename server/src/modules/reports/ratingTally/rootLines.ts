@@ -4,7 +4,7 @@ import { insertRows } from '../../../db/insertRows.js';
 import { inSubtrees, rootOfPath } from '../../../db/sql.js';
 import { DeltaLine, type Span } from '../rootTally/line.js';
 import { chunksOf, inChunks } from '../tallyKit.js';
-import { parseRatedCounts, type RatedCount } from './read.js';
+import { encodeRatedCounts, parseRatedCounts, type RatedCount } from './ratedCounts.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Row = Database['rated_root_tally'];
@@ -40,10 +40,7 @@ class Keys {
   encode(v: Int32Array): string {
     const parts: [string, number][] = [];
     for (let i = 2; i < v.length; i++) if (v[i] !== 0) parts.push([this.names[i - 2]!, v[i]!]);
-    return parts
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, n]) => `${k}=${n}`)
-      .join(' ');
+    return encodeRatedCounts(parts);
   }
 }
 

@@ -3,7 +3,8 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inSubtrees } from '../../../db/sql.js';
 import { ratedRootCounts } from '../ratingTally/ratedRoots.js';
-import { ratedRowsOf, ratingTallyCounts } from '../ratingTally/read.js';
+import { ratedRowsOf } from '../ratingTally/ratedCounts.js';
+import { ratingTallyCounts } from '../ratingTally/read.js';
 import { splitAtRoots } from '../rootTally/read.js';
 
 /**
